@@ -8,10 +8,12 @@ stage, worker and test in a process shares one pipeline.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFound
 
@@ -35,3 +37,76 @@ def load_pipeline(name: str = "auto") -> Language:
         return spacy.load(resolved)
     except OSError as exc:
         raise ModelNotFound(f"cannot load spaCy pipeline {resolved!r}: {exc}") from exc
+
+
+FULL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+def _segmenter(nlp: Language) -> Language:
+    """The same pipeline with only the fast statistical sentence recogniser enabled (used by ``split``)."""
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+def sentence_bounds(nlp: Language, text: str) -> list[int]:
+    """Start offsets of the sentences of ``text``. Paragraph breaks (newlines) always end a sentence."""
+    _segmenter(nlp)
+    starts: list[int] = []
+    offset = 0
+    for para in text.splitlines(keepends=True):
+        if para.strip():
+            lead = len(para) - len(para.lstrip())
+            with nlp.select_pipes(enable=["senter"]):
+                doc = nlp(para.strip())
+            starts += [offset + lead + sent.start_char for sent in doc.sents]
+        offset += len(para)
+    return starts or [0]
+
+
+def _unparsed(nlp: Language, text: str) -> Doc:
+    """A tokenised sentence without parse: one tree (so sentence bounds survive), empty tags mark it unparsed."""
+    words = nlp.make_doc(text)
+    n = len(words)
+    return Doc(
+        nlp.vocab,
+        words=[t.text for t in words],
+        spaces=[bool(t.whitespace_) for t in words],
+        heads=[0] * n,
+        deps=["ROOT"] + ["dep"] * (n - 1),
+    )
+
+
+def parse_article(nlp: Language, text: str, wants_parse: Callable[[str], bool], batch_size: int = 64) -> Doc:
+    """One Doc over ``text`` (offsets identical), fully analysed only where ``wants_parse(sentence)`` says so.
+
+    The fast path of the design: sentences are found by the cheap sentence recogniser; those that can hold an event
+    get the whole pipeline (tagger, parser, lemmatizer, NER); the others are only tokenised, their tokens have
+    ``pos_ == ""``. ``doc.user_data["parsed"]`` holds the start token of every fully analysed sentence.
+    """
+    if not text:
+        return nlp.make_doc(text)
+    bounds = sentence_bounds(nlp, text) + [len(text)]
+    if bounds[0] != 0:
+        bounds[0] = 0
+    chunks = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    selected = [wants_parse(chunk) for chunk in chunks]
+    full = [c for c, s in zip(chunks, selected, strict=True) if s]
+    enabled = [name for name in FULL_COMPONENTS if name in nlp.pipe_names]
+    with nlp.select_pipes(enable=enabled):
+        parsed = iter(list(nlp.pipe(full, batch_size=batch_size)))
+    docs = [next(parsed) if s else _unparsed(nlp, c) for c, s in zip(chunks, selected, strict=True)]
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    starts, index = set(), 0
+    for sub, s in zip(docs, selected, strict=True):
+        if s:
+            starts.add(index)
+        index += len(sub)
+    doc.user_data["parsed"] = starts
+    return doc
+
+
+def is_parsed(sent: Span) -> bool:
+    """Whether a sentence of a ``parse_article`` Doc went through the whole pipeline."""
+    parsed = sent.doc.user_data.get("parsed")
+    return sent.start in parsed if parsed is not None else True

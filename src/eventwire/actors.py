@@ -1,0 +1,498 @@
+"""Actors: find who the article talks about, resolve every mention to one actor, and code it.
+
+Rules over the parse and the knowledge tables (``knowledge.py``), in this order:
+
+1. Names: spaCy's entities (parsed sentences) and a phrase matcher over every name the knowledge tables know
+   (all sentences, parsed or not: the cheap pass that keeps name chains whole across the article).
+2. People: one actor per person. A surname or a shorter form later in the article ("Trump" after "Donald Trump",
+   "President Biden" after "President Joe Biden") joins the chain of the full name. A person is coded from the
+   office-holder table on the publication date, else from the title words before the name ("Russian President
+   Vladimir Putin": demonym → country, role noun → sector) or an apposition ("Trump's communications director,
+   Steven Cheung": the possessor's country, the role's sector).
+3. States: country names, demonyms standing alone and capitals ("Moscow said") are the country's actor.
+4. Organisations and groups from the table; unknown organisations keep their name with no code.
+5. Sector phrases, on demand when an event or quote needs them: "Ukraine's foreign ministry", "the Russian
+   embassy in Washington", "Israeli troops" → country from the possessor, modifier or "of"-phrase, sector from
+   the role noun.
+6. Pronouns: he/him/his/she/her → the nearest person before it who is not the subject of the pronoun's own
+   clause (binding: in "Trump spoke with Putin, advising him", *him* is not Trump); it/its/they/them → the
+   nearest non-person actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .knowledge import ActorKnowledge, Country, Match, OfficeTerm, Organization, normalize_surface
+from .model import Actor, EventActor, Mention
+
+PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+TITLE_POS = {"PROPN", "NOUN", "ADJ"}
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass
+class ActorIndex:
+    """The article's actors and which tokens mention them; answers "who is this token?" for later stages."""
+
+    doc: Doc
+    knowledge: ActorKnowledge
+    on: dt.date | None
+    actors: dict[str, Actor] = field(default_factory=dict)
+    token_actor: dict[int, str] = field(default_factory=dict)  # token index → actor id
+    token_mention: dict[int, Mention] = field(default_factory=dict)
+    _person_keys: dict[str, str] = field(default_factory=dict)  # lower name form → actor id
+    _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    # ------------------------------------------------------------------ building
+    def new_actor(self, name: str, **kw: object) -> Actor:
+        actor = Actor(id=f"A{next(self._counter)}", name=name, **kw)  # type: ignore[arg-type]
+        self.actors[actor.id] = actor
+        return actor
+
+    def add_mention(self, actor: Actor, start: int, end: int, kind: str) -> None:
+        """Record tokens ``start:end`` of the doc as a mention of ``actor`` (first claim wins)."""
+        if any(i in self.token_actor for i in range(start, end)):
+            return
+        span = self.doc[start:end]
+        mention = Mention(span.text, span.start_char, span.end_char, actor.id, kind)
+        actor.mentions.append(mention)
+        for i in range(start, end):
+            self.token_actor[i] = actor.id
+            self.token_mention[i] = mention
+
+    def state_actor(self, country: Country, sector: str | None = None) -> Actor:
+        for actor in self.actors.values():
+            if actor.kind in ("state", "organization") and actor.country == country.iso3 and actor.sector == sector:
+                if sector is not None or actor.kind == "state":
+                    return actor
+        if sector is None:
+            return self.new_actor(
+                country.name, kind="state", country=country.iso3, code=country.iso3, knowledge="countries.tsv"
+            )
+        return self.new_actor(
+            f"{country.name} ({sector})",
+            kind="organization",
+            country=country.iso3,
+            sector=sector,
+            code=country.iso3 + sector,
+            knowledge="countries.tsv+sectors.tsv",
+        )
+
+    # ------------------------------------------------------------------ questions asked by later stages
+    def actor_of(self, token: Token) -> Actor | None:
+        actor_id = self.token_actor.get(token.i)
+        return self.actors.get(actor_id) if actor_id else None
+
+    def resolve(self, token: Token) -> Actor | None:
+        """The actor a phrase headed by ``token`` stands for (a name, a pronoun, or a coded sector phrase)."""
+        actor = self.actor_of(token)
+        if actor is not None:
+            return actor
+        low = token.lower_
+        if low in PERSONAL_PRONOUNS or low in THING_PRONOUNS:
+            return self._pronoun(token)
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self._sector_phrase(token)
+        return None
+
+    def event_actor(self, token: Token) -> EventActor | None:
+        """An event participant for the phrase headed by ``token``: its span plus the coded actor."""
+        for child in token.children:
+            if child.dep_ == "appos" and self.actor_of(child) is not None:
+                token = child  # "Trump's communications director, Steven Cheung": the named person
+                break
+        actor = self.resolve(token)
+        if actor is None:
+            return None
+        mention = self.token_mention.get(token.i)
+        if mention is not None:
+            text, start, end = mention.text, mention.start, mention.end
+        else:
+            span = _phrase(token)
+            text, start, end = span.text, span.start_char, span.end_char
+        return EventActor(text, start, end, actor.name, actor.country, actor.sector, actor.code, actor.id)
+
+    def span_actor(self, span: Span) -> EventActor | None:
+        """The same for a span (quote speakers): resolved through its syntactic head."""
+        return self.event_actor(span.root)
+
+    def country_counts(self) -> Counter[str]:
+        """How often each country is mentioned: the article's country context for place names."""
+        counts: Counter[str] = Counter()
+        for actor in self.actors.values():
+            if actor.country and len(actor.country) == 3:
+                counts[actor.country] += len(actor.mentions) or 1
+        return counts
+
+    # ------------------------------------------------------------------ rules
+    def _pronoun(self, token: Token) -> Actor | None:
+        personal = token.lower_ in PERSONAL_PRONOUNS
+        excluded: set[str] = set()
+        if token.dep_ in OBJECT_DEPS | {"poss"} and token.dep_ != "poss":
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            subject = clause_subject(verb)
+            if subject is not None and subject.i in self.token_actor:
+                excluded.add(self.token_actor[subject.i])
+        first = token.sent.start
+        for prev in self.doc.sents:
+            if prev.end <= token.sent.start:
+                first = prev.start if token.sent.start - prev.start < 200 else first
+        best: Actor | None = None
+        for i in range(token.i - 1, max(first - 1, token.i - 120), -1):
+            actor_id = self.token_actor.get(i)
+            if actor_id is None or actor_id in excluded:
+                continue
+            actor = self.actors[actor_id]
+            if (actor.kind == "person") == personal:
+                best = actor
+                break
+        if best is not None:
+            self.add_mention(best, token.i, token.i + 1, "pronoun")
+        return best
+
+    def _sector_phrase(self, token: Token) -> Actor | None:
+        phrase = _compound_text(token)
+        sector = self.knowledge.sector_of(phrase) or self.knowledge.sector_of(token.lemma_ or token.text)
+        if sector is None:
+            return None
+        country = self._country_modifier(token)
+        if country is None:
+            return None
+        actor = self.state_actor(country, sector)
+        span = _phrase(token)
+        self.add_mention(actor, span.start, span.end, "role")
+        return actor
+
+    def _country_modifier(self, token: Token) -> Country | None:
+        """The country a noun phrase belongs to: possessor, demonym/country modifier, or an of-phrase."""
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                country = self._country_of(child)
+                if country is not None:
+                    return country
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        country = self._country_of(pobj)
+                        if country is not None:
+                            return country
+        return None
+
+    def _country_of(self, token: Token) -> Country | None:
+        actor = self.actor_of(token)
+        if actor is not None and actor.country and actor.country in self.knowledge.countries:
+            return self.knowledge.countries[actor.country]
+        text = self.doc[token.left_edge.i : token.i + 1].text if token.dep_ == "compound" else token.text
+        return self.knowledge.country_of_name(text) or self.knowledge.country_of_name(token.text)
+
+
+# ---------------------------------------------------------------------- syntax helpers
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through control, coordination and participial clauses.
+
+    "Biden plans to urge Trump" → urge's subject is Biden; "urged Trump to visit" → visit's subject is Trump
+    (object control); "Trump spoke with Putin, advising him" → advising's subject is Trump.
+    """
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "conj", "xcomp") and not any(
+            c.dep_ in ("aux",) and c.lemma_ == "have" for c in verb.children
+        ):
+            return None  # "When asked whether…, Sullivan refrained": the participle's subject is its patient
+        if verb.dep_ == "xcomp":
+            head = verb.head
+            objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objects and head.lemma_ not in SUBJECT_CONTROL:
+                return objects[0]
+            verb = head
+        elif verb.dep_ in ("conj", "advcl", "ccomp", "acl", "pcomp") or (
+            verb.dep_ == "dep" and verb.head is not verb
+        ):
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head if verb.tag_ != "VBN" else None
+            if verb.dep_ == "pcomp":
+                verb = verb.head.head
+                continue
+            verb = verb.head
+        elif verb.dep_ == "relcl":
+            return verb.head
+        else:
+            return None
+    return None
+
+
+# verbs whose xcomp takes the verb's subject even when the verb has an object ("promised Trump to …")
+SUBJECT_CONTROL = {"promise", "threaten", "vow", "pledge", "offer", "agree", "refuse", "decline"}
+
+
+def _compound_text(token: Token) -> str:
+    words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    parts = [w.text.lower() for w in words if w.pos_ in ("NOUN", "ADJ", "PROPN")]
+    return " ".join([*parts, token.lemma_.lower() or token.lower_])
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase headed by ``token``, without its relative clauses and trailing prepositions."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("prep",) and child.lower_ in ("of", "in", "for", "from"):
+            right = max(right, child.right_edge.i)
+        elif child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "prep"):
+            break
+        else:
+            right = max(right, child.right_edge.i)
+    while left < token.i and token.doc[left].dep_ in ("det", "punct", "cc"):
+        left += 1
+    return token.doc[left : right + 1]
+
+
+# ---------------------------------------------------------------------- the stage
+
+
+@lru_cache(maxsize=4)
+def _matchers(knowledge: ActorKnowledge, nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Match]]:
+    """Phrase matchers over every name the tables know: case-sensitive for acronyms, lower-case otherwise."""
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    forms_exact: dict[str, list[Doc]] = {}
+    forms_lower: dict[str, list[Doc]] = {}
+    keys: dict[str, Match] = {}
+    for form, match in knowledge.surface_forms():
+        if match.kind == "sector" or len(form) < 2:
+            continue
+        key = normalize_surface(form)
+        keys.setdefault(key, match)
+        target = forms_exact if form.isupper() or "." in form else forms_lower
+        target.setdefault(key, []).append(nlp.make_doc(form if target is forms_exact else form.lower()))
+    for key, docs in forms_exact.items():
+        exact.add(key, docs)
+    for key, docs in forms_lower.items():
+        lower.add(key, docs)
+    return exact, lower, keys
+
+
+def _name_tokens(span: Span) -> Span:
+    """Strip titles and determiners that NER sometimes includes ("President Joe Biden" → "Joe Biden")."""
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].is_lower or span.doc[start].lower_ in TITLE_WORDS):
+        start += 1
+    end = span.end
+    while end > start + 1 and span.doc[end - 1].text in ("’s", "'s", "’", "'"):
+        end -= 1
+    return span.doc[start:end]
+
+
+TITLE_WORDS = {
+    "president", "president-elect", "vice", "prime", "minister", "secretary", "general", "gen.", "sen.", "senator",
+    "rep.", "mr.", "mrs.", "ms.", "dr.", "king", "queen", "prince", "chancellor", "governor", "mayor", "pope",
+    "sheikh", "ayatollah", "premier", "chairman", "leader", "adviser", "advisor", "spokesman", "spokeswoman",
+    "ambassador", "republican", "democrat", "former", "new", "the",
+}  # fmt: skip
+
+
+def resolve_actors(
+    doc: Doc, knowledge: ActorKnowledge, nlp: Language, published: dt.date | None = None
+) -> ActorIndex:
+    """Find and code every actor the article mentions; return the index the later stages ask."""
+    index = ActorIndex(doc, knowledge, published)
+    knowledge = index.knowledge
+    exact, lower, keys = _matchers(knowledge, nlp)
+    spans: list[tuple[Span, Match | None, str]] = []
+    for matcher in (exact, lower):
+        for match_id, start, end in matcher(doc):
+            key = nlp.vocab.strings[match_id]
+            spans.append((doc[start:end], keys.get(key), "table"))
+    for ent in doc.ents:
+        if ent.label_ in NAME_ENTS:
+            spans.append((ent, None, ent.label_))
+    # longest first, then in text order; a token is claimed once
+    spans.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
+    people: list[tuple[Span, OfficeTerm | None]] = []
+    for span, match, label in spans:
+        if any(i in index.token_actor for i in range(span.start, span.end)):
+            continue
+        term = match.entry if match is not None and isinstance(match.entry, OfficeTerm) else None
+        if label in ("ORG", "GPE", "NORP", "FAC") and match is None and span.text[:1].isupper():
+            # NER often labels a bare surname ("Trump", "Biden") ORG: an office holder's name is a person
+            term = knowledge.office_holder(_name_tokens(span).text, published)
+        if label == "PERSON" or term is not None:
+            people.append((_name_tokens(span), term))
+            continue
+        _code_name(index, span, match, label)
+    # full names first, so that a surname met earlier (a headline) still joins its full name's chain
+    _code_people(index, sorted(people, key=lambda p: (len(p[0]) == 1, p[0].start)))
+    _chain_surnames(index)
+    for actor in index.actors.values():  # appositions whose owner was named later in the coding order
+        if actor.kind == "person" and not actor.country and actor.mentions:
+            first = actor.mentions[0]
+            span = doc.char_span(first.start, first.end)
+            if span is not None:
+                _code_from_title(index, actor, span)
+                if actor.country:
+                    actor.code = actor.country + (actor.sector or "")
+    return index
+
+
+def _code_name(index: ActorIndex, span: Span, match: Match | None, label: str) -> None:
+    knowledge = index.knowledge
+    if match is None:
+        found = knowledge.lookup(span.text)
+        match = found[0] if found else None
+    if match is not None and match.kind in ("country", "demonym", "capital"):
+        country = match.entry
+        assert isinstance(country, Country)
+        if match.kind == "demonym" and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ != "":
+            # "Russian President" / "Russian embassy": a modifier, coded through its head
+            return
+        index.add_mention(index.state_actor(country), span.start, span.end, match.kind)
+        return
+    if match is not None and isinstance(match.entry, Organization):
+        org = match.entry
+        actor = next((a for a in index.actors.values() if a.name == org.name), None)
+        if actor is None:
+            actor = index.new_actor(
+                org.name,
+                kind="group" if org.kind == "group" else "organization",
+                country=org.country,
+                sector=org.sector,
+                code=org.code,
+                knowledge=f"organizations:{org.name}",
+            )
+        index.add_mention(actor, span.start, span.end, "acronym" if span.text.isupper() else "name")
+        return
+    if label in ("ORG", "FAC") and len(span.text) > 2:
+        text = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        actor = next((a for a in index.actors.values() if a.name == text), None) or index.new_actor(
+            text, kind="organization"
+        )
+        index.add_mention(actor, span.start, span.end, "name")
+
+
+def _code_people(index: ActorIndex, people: list[tuple[Span, OfficeTerm | None]]) -> None:
+    knowledge = index.knowledge
+    for name, term in people:
+        if any(i in index.token_actor for i in range(name.start, name.end)):
+            continue
+        text = name.text
+        key = text.lower()
+        actor_id = index._person_keys.get(key)
+        if actor_id is None and len(name) == 1:
+            actor_id = _surname_owner(index, key)
+        if actor_id is not None:
+            index.add_mention(index.actors[actor_id], name.start, name.end, "name")
+            continue
+        term = knowledge.office_holder(text, index.on) or term
+        actor = index.new_actor(text, kind="person")
+        if term is not None and (len(name) > 1 or term.name.split()[-1].lower() == key):
+            actor.name = term.name if len(name) == 1 else text
+            actor.country, actor.sector, actor.role = term.country, term.sector, term.role
+            actor.knowledge = f"offices.tsv:{term.name}"
+        _code_from_title(index, actor, name)
+        if actor.country:
+            actor.code = actor.country + (actor.sector or "")
+        index.add_mention(actor, name.start, name.end, "name")
+        for form in {key, key.split()[-1]} if len(name) > 1 else {key}:
+            index._person_keys.setdefault(form, actor.id)
+
+
+def _surname_owner(index: ActorIndex, key: str) -> str | None:
+    owners = {
+        aid for form, aid in index._person_keys.items() if form.split()[-1] == key or form.split()[0] == key
+    }
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _code_from_title(index: ActorIndex, actor: Actor, name: Span) -> None:
+    """Country and sector from the words before a name, or from an apposition it stands in."""
+    doc = name.doc
+    title: list[Token] = []
+    i = name.start - 1
+    while i >= name.sent.start and len(title) < 7:
+        tok = doc[i]
+        if tok.pos_ in TITLE_POS or tok.text in (".", "-") or tok.lower_ in TITLE_WORDS or tok.text.endswith("."):
+            if tok.pos_ == "PROPN" and (i in index.token_actor and index.actors[index.token_actor[i]].kind == "person"):
+                break
+            title.insert(0, tok)
+            i -= 1
+            continue
+        break
+    role_words = [t for t in title if t.pos_ in ("NOUN", "PROPN") or t.lower_ in TITLE_WORDS]
+    head = name.root
+    if head.dep_ == "appos":
+        role_head = head.head
+        role_words = [*role_words, *[c for c in role_head.lefts if c.dep_ in ("compound", "amod")], role_head]
+        for child in role_head.children:
+            if child.dep_ == "poss":
+                owner = index.resolve(child)
+                if owner is not None and owner.country and not actor.country:
+                    actor.country = owner.country
+    if not actor.country:
+        for tok in title:
+            country = index._country_of(tok) if tok.pos_ else index.knowledge.country_of_name(tok.text)
+            if country is None and tok.text.endswith("."):
+                country = index.knowledge.country_of_name(tok.text)
+            if country is not None:
+                actor.country = country.iso3
+                break
+        if not actor.country:
+            joined = doc[title[0].i : title[-1].i + 1].text if title else ""
+            for n in range(len(title), 0, -1):
+                country = index.knowledge.country_of_name(" ".join(t.text for t in title[:n]))
+                if country is not None:
+                    actor.country = country.iso3
+                    break
+            del joined
+    if role_words and not actor.sector:
+        phrase = " ".join(t.lower_ for t in role_words)
+        sector = index.knowledge.sector_of(phrase)
+        if sector is None:
+            for tok in reversed(role_words):
+                sector = index.knowledge.sector_of(tok.lemma_.lower() or tok.lower_)
+                if sector:
+                    break
+        actor.sector = sector
+        if not actor.role:
+            actor.role = " ".join(t.text for t in role_words if t.lower_ not in ("the",)) or None
+
+
+def _chain_surnames(index: ActorIndex) -> None:
+    """Surnames in sentences the NER did not see (unparsed fast-path sentences) join their person's chain."""
+    doc = index.doc
+    by_surname: dict[str, str] = {}
+    for form, actor_id in index._person_keys.items():
+        if " " not in form:
+            by_surname.setdefault(form, actor_id)
+    for tok in doc:
+        if tok.i in index.token_actor or not tok.text[:1].isupper():
+            continue
+        actor_id = by_surname.get(tok.lower_)
+        if actor_id is not None:
+            start = tok.i
+            if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in TITLE_WORDS:
+                first = doc[start - 1].lower_
+                full = f"{first} {tok.lower_}"
+                if index._person_keys.get(full) == actor_id:
+                    start -= 1
+                else:
+                    continue
+            index.add_mention(index.actors[actor_id], start, tok.i + 1, "name")

@@ -1,0 +1,320 @@
+"""The event lexicon: trigger words and their argument patterns → CAMEO code and PLOVER type/mode.
+
+Knowledge is data: entries live in ``eventwire/data/lexicon/*.yaml`` (one file per CAMEO root), the CAMEO code
+table in ``eventwire/data/cameo.tsv``. Users add their own YAML files with the same schema (config ``data``).
+Each entry is validated on load; an error names the file, the entry and the key.
+
+Entry schema (YAML list items)::
+
+    - id: assault.attack.noun        # unique; what Event.extractor names
+      lemma: attack                  # the trigger lemma (a verb, or an eventive noun)
+      pos: NOUN                      # VERB | NOUN
+      cameo: "190"                   # CAMEO code; PLOVER type/mode default from cameo.tsv
+      plover: ASSAULT                # optional override of the type (null = no PLOVER type)
+      mode: null                     # optional PLOVER 2.0 mode
+      particle: null                 # phrasal-verb particle: "call off" → lemma call, particle off
+      light_verbs: [launch, carry out, conduct]  # NOUN only: verbs that make the noun an event ("launched an attack")
+      noun_alone: true               # NOUN only: may the noun be an event without a light verb ("Israel's strikes on Gaza")
+      source: [nsubj, agent, poss]   # where the acting side is, in order of preference
+      target: [dobj, prep:on, prep:against]   # where the receiving side is
+      requires:                      # all must hold for the entry to fire
+        prep: [with]                 # a target reached through one of these prepositions
+        object: [comment]            # the direct object's (or the noun's "for"-complement's) lemma is one of these
+        complement: [comment]        # an xcomp/prep-pcomp of the trigger has one of these lemmas ("decline to comment")
+        negated: true                # the trigger must be negated: the entry's meaning includes the negation
+        target: true                 # fire only with a resolved target actor ("pressed Iran to", not "pressing issues")
+        not_object: [...]            # the entry does not fire when the object lemma is one of these
+      modifiers:                     # words on the trigger (compound, amod, nmod) or its object refine code and mode
+        drone: {cameo: "1952", mode: drone}
+      symmetric: false               # CONSULT-like: coordinated subjects are all actors, direction does not matter
+      context: []                    # PLOVER contexts the entry implies
+      confidence: 0.7
+
+Argument roles: ``nsubj`` (the subject, inherited through control and coordination: "Biden plans to urge"),
+``nsubjpass`` (the passive subject), ``agent`` (the "by" object of a passive), ``dobj``, ``dative`` (indirect
+object), ``prep:X`` (object of preposition X on the trigger or its object), ``poss`` (possessor of a noun trigger),
+``compound`` (actor-denoting modifier of a noun trigger: "Russian strikes"), ``light_subj`` (subject of the light
+verb), ``xcomp_obj`` (the object of a control verb's complement).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import DataFileError
+
+DATA = resources.files("eventwire") / "data"
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+ROLE = re.compile(r"^(nsubj|nsubjpass|agent|dobj|dative|poss|compound|light_subj|xcomp_obj|prep:[a-z ]+)$")
+
+
+class Modifier(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    cameo: str | None = None
+    mode: str | None = None
+    plover: str | None = None
+
+
+class Requires(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    prep: list[str] = Field(default_factory=list)
+    object: list[str] = Field(default_factory=list)
+    complement: list[str] = Field(default_factory=list)
+    negated: bool = False
+    target: bool = False
+    not_object: list[str] = Field(default_factory=list)
+
+
+class Entry(BaseModel):
+    """One lexicon entry: see the module docstring for every key."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    lemma: str
+    pos: Literal["VERB", "NOUN"] = "VERB"
+    cameo: str
+    plover: str | None = "default"
+    mode: str | None = None
+    particle: str | None = None
+    light_verbs: list[str] = Field(default_factory=list)
+    noun_alone: bool = True
+    source: list[str] = Field(default_factory=list)
+    target: list[str] = Field(default_factory=list)
+    requires: Requires = Field(default_factory=Requires)
+    modifiers: dict[str, Modifier] = Field(default_factory=dict)
+    symmetric: bool = False
+    context: list[str] = Field(default_factory=list)
+    confidence: float = 0.7
+    file: str = ""
+
+    @field_validator("cameo")
+    @classmethod
+    def _cameo_digits(cls, value: str) -> str:
+        if not re.fullmatch(r"\d{2,4}", value):
+            raise ValueError(f"CAMEO code must be 2-4 digits, got {value!r}")
+        return value
+
+    @field_validator("plover")
+    @classmethod
+    def _plover_type(cls, value: str | None) -> str | None:
+        if value not in (None, "default") and value not in PLOVER_TYPES:
+            raise ValueError(f"unknown PLOVER type {value!r}")
+        return value
+
+    @field_validator("source", "target")
+    @classmethod
+    def _roles(cls, value: list[str]) -> list[str]:
+        for role in value:
+            if not ROLE.match(role):
+                raise ValueError(f"unknown argument role {role!r}")
+        return value
+
+    def source_roles(self) -> list[str]:
+        if self.source:
+            return self.source
+        return ["poss", "light_subj", "compound"] if self.pos == "NOUN" else ["nsubj", "agent"]
+
+    def target_roles(self) -> list[str]:
+        if self.target:
+            return self.target
+        return [f"prep:{p}" for p in self.requires.prep] or (
+            ["prep:on", "prep:against", "prep:with", "prep:of"] if self.pos == "NOUN" else ["dobj", "nsubjpass"]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CameoInfo:
+    code: str
+    label: str
+    plover: str | None
+    mode: str | None
+    goldstein: float | None
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    @property
+    def quad_class(self) -> int:
+        return quad_class(self.code)
+
+
+def quad_class(code: str) -> int:
+    """CAMEO quad class: 1 verbal cooperation (01–05), 2 material cooperation (06–08), 3 verbal conflict
+    (09–13, 16), 4 material conflict (14–15, 17–20)."""
+    root = int(code[:2])
+    if root <= 5:
+        return 1
+    if root <= 8:
+        return 2
+    if root <= 13 or root == 16:
+        return 3
+    return 4
+
+
+class Lexicon:
+    """Entries indexed by trigger lemma, plus the CAMEO table."""
+
+    def __init__(self, entries: Sequence[Entry], cameo: dict[str, CameoInfo], version: str) -> None:
+        self.entries = list(entries)
+        self.cameo = cameo
+        self.version = version
+        self.by_lemma: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            self.by_lemma[(entry.lemma, entry.pos)].append(entry)
+        self.light_verbs: set[str] = {lv.split()[0] for e in self.entries for lv in e.light_verbs}
+        self.trigger_forms: frozenset[str] = frozenset(_forms(self))
+
+    def candidates(self, lemma: str, pos: str) -> list[Entry]:
+        return self.by_lemma.get((lemma, "NOUN" if pos in ("NOUN", "PROPN") else "VERB"), [])
+
+    def info(self, code: str) -> CameoInfo:
+        """The CAMEO table row for a code, falling back to its parent codes."""
+        for size in (len(code), 3, 2):
+            row = self.cameo.get(code[:size])
+            if row:
+                if row.code != code:
+                    return CameoInfo(code, row.label, row.plover, row.mode, row.goldstein)
+                return row
+        return CameoInfo(code, "", None, None, None)
+
+
+def _inflections(lemma: str, pos: str) -> set[str]:
+    """Surface forms a lemma may take, generously over-generated: used only as a cheap pre-filter."""
+    word = lemma.split()[0]
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing", word + "ies"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms | IRREGULAR.get(word, set())
+
+
+IRREGULAR: dict[str, set[str]] = {
+    "hold": {"held"}, "meet": {"met"}, "speak": {"spoke", "spoken"}, "give": {"gave", "given"},
+    "take": {"took", "taken"}, "seek": {"sought"}, "shoot": {"shot"}, "fight": {"fought"},
+    "send": {"sent"}, "lead": {"led"}, "make": {"made"}, "tell": {"told"}, "say": {"said"},
+    "strike": {"struck", "stricken"}, "seize": {"seized"}, "beat": {"beaten"}, "withdraw": {"withdrew", "withdrawn"},
+    "bring": {"brought"}, "break": {"broke", "broken"}, "sell": {"sold"}, "buy": {"bought"}, "win": {"won"},
+    "throw": {"threw", "thrown"}, "begin": {"began", "begun"}, "forgive": {"forgave", "forgiven"},
+    "undertake": {"undertook", "undertaken"}, "overthrow": {"overthrew", "overthrown"}, "blow": {"blew", "blown"},
+    "flee": {"fled"}, "keep": {"kept"}, "lay": {"laid"}, "pay": {"paid"}, "put": {"put"}, "set": {"set"},
+    "shut": {"shut"}, "cut": {"cut"}, "hit": {"hit"}, "quit": {"quit"}, "let": {"let"}, "spread": {"spread"},
+    "bid": {"bid"}, "swear": {"swore", "sworn"}, "draw": {"drew", "drawn"}, "drive": {"drove", "driven"},
+    "rise": {"rose", "risen"}, "arise": {"arose", "arisen"}, "stand": {"stood"}, "understand": {"understood"},
+    "teach": {"taught"}, "catch": {"caught"}, "fly": {"flew", "flown"}, "go": {"went", "gone"},
+    "come": {"came"}, "run": {"ran"}, "see": {"saw", "seen"}, "do": {"did", "done"}, "have": {"had", "has"},
+    "lose": {"lost"}, "find": {"found"}, "feel": {"felt"}, "leave": {"left"}, "mean": {"meant"}, "write": {"wrote", "written"},
+    "forbid": {"forbade", "forbidden"}, "sign": {"signed"}, "slay": {"slew", "slain"}, "bind": {"bound"},
+    "tear": {"tore", "torn"}, "wage": {"waged"}, "rebuild": {"rebuilt"}, "build": {"built"}, "freeze": {"froze", "frozen"},
+}  # fmt: skip
+
+
+def _forms(lexicon: Lexicon) -> set[str]:
+    forms: set[str] = set()
+    for entry in lexicon.entries:
+        forms |= _inflections(entry.lemma, entry.pos)
+    return forms
+
+
+def _read_yaml(path: Path, text: str) -> list[Entry]:
+    try:
+        raw = yaml.safe_load(text) or []
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path}: not valid YAML: {exc}") from exc
+    items = raw.get("entries", []) if isinstance(raw, dict) else raw
+    if not isinstance(items, list):
+        raise DataFileError(f"{path}: expected a list of entries")
+    entries = []
+    for i, item in enumerate(items):
+        try:
+            entries.append(Entry(**item, file=path.name))
+        except (ValidationError, TypeError) as exc:
+            name = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+            raise DataFileError(f"{path}: entry {name}: {exc}") from exc
+    return entries
+
+
+def read_cameo_table(path: Path, text: str) -> dict[str, CameoInfo]:
+    rows: dict[str, CameoInfo] = {}
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for lineno, row in enumerate(csv.DictReader(lines, delimiter="\t"), start=2):
+        try:
+            code = row["code"].strip()
+            goldstein = row.get("goldstein", "").strip()
+            rows[code] = CameoInfo(
+                code=code,
+                label=row.get("label", "").strip(),
+                plover=(row.get("plover") or "").strip() or None,
+                mode=(row.get("mode") or "").strip() or None,
+                goldstein=float(goldstein) if goldstein else None,
+            )
+        except (KeyError, ValueError, AttributeError) as exc:
+            raise DataFileError(f"{path}: data row {lineno}: {exc}") from exc
+    return rows
+
+
+def _version_of(text: str) -> str | None:
+    match = re.search(r"^#\s*version:\s*(\S+)", text, re.MULTILINE)
+    return match.group(1) if match else None
+
+
+def _yaml_files(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files += sorted(p.glob("*lexicon*/*.yaml")) + sorted(p.glob("*lexicon*.yaml"))
+        elif p.suffix in (".yaml", ".yml") and "lexicon" in p.name:
+            files.append(p)
+    return files
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: tuple[str, ...] = (), builtin: bool = True) -> Lexicon:
+    """Load the built-in lexicon (and the user's ``*lexicon*.yaml`` files in ``extra``), once per process."""
+    entries: list[Entry] = []
+    cameo: dict[str, CameoInfo] = {}
+    version = "user"
+    if builtin:
+        table = DATA / "cameo.tsv"
+        cameo.update(read_cameo_table(Path(str(table)), table.read_text(encoding="utf-8")))
+        folder = DATA / "lexicon"
+        for item in sorted(folder.iterdir() if folder.is_dir() else [], key=lambda t: t.name):
+            if item.name.endswith(".yaml"):
+                text = item.read_text(encoding="utf-8")
+                version = _version_of(text) or version
+                entries += _read_yaml(Path(str(item)), text)
+    for path in _yaml_files(extra):
+        entries += _read_yaml(path, path.read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for entry in entries:
+        if entry.id in seen:
+            raise DataFileError(f"{entry.file}: entry id {entry.id!r} is also defined in {seen[entry.id]}")
+        seen[entry.id] = entry.file
+    return Lexicon(entries, cameo, version)
+
+
+def entry_plover(entry: Entry, info: CameoInfo) -> tuple[str | None, str | None]:
+    """PLOVER type and mode of an entry: its own where given, else the CAMEO table's."""
+    ptype = info.plover if entry.plover == "default" else entry.plover
+    return ptype, entry.mode or (info.mode if ptype == info.plover else None)
+
+
+def describe(value: Any) -> str:  # pragma: no cover - used by `eventwire data list`
+    return str(value)
