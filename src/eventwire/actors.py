@@ -74,9 +74,9 @@ class ActorIndex:
 
     def state_actor(self, country: Country, sector: str | None = None) -> Actor:
         for actor in self.actors.values():
-            if actor.kind in ("state", "organization") and actor.country == country.iso3 and actor.sector == sector:
-                if sector is not None or actor.kind == "state":
-                    return actor
+            same = actor.kind in ("state", "organization") and actor.country == country.iso3
+            if same and actor.sector == sector and (sector is not None or actor.kind == "state"):
+                return actor
         if sector is None:
             return self.new_actor(
                 country.name, kind="state", country=country.iso3, code=country.iso3, knowledge="countries.tsv"
@@ -197,6 +197,13 @@ class ActorIndex:
             return self.knowledge.countries[actor.country]
         text = self.doc[token.left_edge.i : token.i + 1].text if token.dep_ == "compound" else token.text
         return self.knowledge.country_of_name(text) or self.knowledge.country_of_name(token.text)
+
+
+def actor_code(country: str, sector: str | None) -> str:
+    """CAMEO-style code: country + sector ("USAGOV"); officials of international bodies keep the body's code."""
+    if len(country) > 3:
+        return country
+    return country + (sector or "")
 
 
 # ---------------------------------------------------------------------- syntax helpers
@@ -349,7 +356,7 @@ def resolve_actors(
             if span is not None:
                 _code_from_title(index, actor, span)
                 if actor.country:
-                    actor.code = actor.country + (actor.sector or "")
+                    actor.code = actor_code(actor.country, actor.sector)
     return index
 
 
@@ -409,7 +416,7 @@ def _code_people(index: ActorIndex, people: list[tuple[Span, OfficeTerm | None]]
             actor.knowledge = f"offices.tsv:{term.name}"
         _code_from_title(index, actor, name)
         if actor.country:
-            actor.code = actor.country + (actor.sector or "")
+            actor.code = actor_code(actor.country, actor.sector)
         index.add_mention(actor, name.start, name.end, "name")
         for form in {key, key.split()[-1]} if len(name) > 1 else {key}:
             index._person_keys.setdefault(form, actor.id)

@@ -143,9 +143,10 @@ def _light_verb(entry: Entry, noun: Token) -> Token | None:
         return _light_verb(entry, head) if head.pos_ in ("NOUN", "PROPN") else None
     for lv in entry.light_verbs:
         words = lv.split()
-        if head.lemma_.lower() == words[0]:
-            if len(words) == 1 or any(c.dep_ == "prt" and c.lower_ == words[1] for c in head.children):
-                return head
+        if head.lemma_.lower() == words[0] and (
+            len(words) == 1 or any(c.dep_ == "prt" and c.lower_ == words[1] for c in head.children)
+        ):
+            return head
     return None
 
 

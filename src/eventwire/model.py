@@ -274,3 +274,11 @@ def json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://eventwire.invalid/schema/document_result.schema.json"
     return schema
+
+
+if __name__ == "__main__":  # python -m eventwire.model > schema/document_result.schema.json
+    import json
+    import sys
+
+    json.dump(json_schema(), sys.stdout, indent=1, sort_keys=True)
+    sys.stdout.write("\n")
