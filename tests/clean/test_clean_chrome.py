@@ -1,0 +1,181 @@
+"""The clean stage: chrome removal, headline, byline/dateline metadata, HTML extraction, language."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.clean import classify_line, clean, detect_language, is_html, remove_chrome
+from eventwire.errors import BinaryInput, EmptyInput
+from eventwire.model import RawDocument
+from eventwire.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_seed_article(shared_dir):
+    path = shared_dir / "examples" / "seed-article.txt"
+    expected = json.loads(
+        (shared_dir / "examples" / "seed-article.expected.json").read_text(encoding="utf-8")
+    )
+    article = clean(read_document(path))
+    assert article.title == expected["title"]
+    assert article.removed_lines == expected["chrome_lines_removed"]
+    paragraphs = article.text.split("\n\n")
+    body = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for line in body:
+        if line in expected["chrome_lines_removed"]:
+            assert line not in paragraphs
+        elif line != article.title:
+            assert line in paragraphs, f"article line lost: {line!r}"
+    assert article.title not in article.text
+    assert article.language == "en"
+    assert article.id.startswith("t-")
+
+
+def test_short_real_sentences_stay():
+    text = "Talks collapse in Doha\n\nHome\n\nHe left.\n\nIt rained.\n\nShare this article\n\nThey agreed on a truce."
+    kept, removed, meta = remove_chrome(text)
+    assert meta["title"] == "Talks collapse in Doha"
+    assert kept.split("\n\n") == ["He left.", "It rained.", "They agreed on a truce."]
+    assert removed == ["Home", "Share this article"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skip to main content",
+        "We use cookies to personalise content and ads. By continuing you agree to our cookie policy.",
+        "Accept all",
+        "Home | World | Politics | Business",
+        "Sign up for our daily newsletter",
+        "Follow us on Twitter",
+        "Read more: Five things to know about the vote",
+        "Photo: Jane Roe/Getty Images",
+        "© 2024 Example Media. All rights reserved.",
+        "Advertisement",
+        "Story continues below advertisement",
+        "Tags: Ukraine, Russia",
+    ],
+)
+def test_chrome_lines_are_recognised(line):
+    assert classify_line(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Google said it would phase out third-party cookies in Chrome next year, regulators said.",
+        "Search teams recovered 34 bodies on Sunday.",
+        "The minister will visit Kyiv.",
+        "Politics",  # a lone section word may be a heading
+        "Pricing:",
+        "By the end of the year, the army had withdrawn.",
+        "Copyright disputes cost the firm dearly.",
+    ],
+)
+def test_article_lines_are_not_chrome(line):
+    assert classify_line(line) in (None, "section")
+    kept, _removed, _meta = remove_chrome(
+        f"{line}\n\nA second paragraph of the story follows here.", find_title=False
+    )
+    assert line in kept.split("\n\n")
+
+
+def test_byline_and_dateline_become_metadata():
+    text = (
+        "Russia launches drones at Kyiv overnight\n"
+        "By Jane Doe and John Roe\n"
+        "KYIV, Nov 10 (Reuters) - Russia launched dozens of drones at Kyiv overnight, officials said.\n"
+        "Air defences shot most of them down."
+    )
+    kept, removed, meta = remove_chrome(text)
+    assert meta["title"] == "Russia launches drones at Kyiv overnight"
+    assert meta["authors"] == ["Jane Doe", "John Roe"]
+    assert meta["dateline"]["place"] == "KYIV" and meta["dateline"]["agency"] == "Reuters"
+    assert kept.startswith("KYIV, Nov 10 (Reuters) - Russia launched")
+    assert removed == ["By Jane Doe and John Roe"]
+
+
+def test_html_page_metadata_and_caller_wins():
+    html = """<html lang="en"><head><title>Ceasefire talks resume in Cairo | Example News</title>
+    <meta property="og:site_name" content="Example News">
+    <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-11-09T10:00:00Z"}</script>
+    </head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+    <article><h1>Ceasefire talks resume in Cairo</h1>
+    <p>Negotiators from both sides returned to Cairo on Saturday to resume talks on a ceasefire, officials said.</p>
+    <p>The talks had stalled last month after a dispute over the release of prisoners held by both sides.</p>
+    <p>Mediators said they hoped for an agreement before the end of the month, but gave no details.</p>
+    </article><footer>© 2024 Example News. All rights reserved.</footer></body></html>"""
+    raw = RawDocument(source="page.html", content=html, url="https://www.example.com/2024/11/08/talks")
+    article = clean(raw)
+    assert article.title == "Ceasefire talks resume in Cairo"
+    assert article.published == "2024-11-08"  # htmldate (measured best first) takes the URL's date
+    assert article.metadata["published_from"] == "htmldate"
+    assert article.outlet == "Example News"
+    assert article.text.startswith("Negotiators from both sides")
+    assert "\n\n" in article.text and "Home" not in article.text
+    assert article.language == "en"
+    assert article.id.startswith("u-")
+    raw = RawDocument(
+        source="p", content=html, url=raw.url, title="Given", published="2024-01-02", outlet="O", id="x"
+    )
+    given = clean(raw)
+    assert (given.title, given.published, given.outlet, given.id) == ("Given", "2024-01-02", "O", "x")
+
+
+def test_text_url_feeds_date_and_outlet():
+    raw = RawDocument(
+        source="s",
+        content="Troops withdrew from the town on Monday, the army said.",
+        url="https://www.bbc.co.uk/news/2024/11/10/x",
+    )
+    article = clean(raw)
+    assert (article.published, article.outlet) == ("2024-11-10", "bbc.co.uk")
+
+
+def test_unusable_content():
+    with pytest.raises(EmptyInput):
+        clean(RawDocument(source="e", content="Home\nAccount\nCart\nSearch\n"))
+    with pytest.raises(EmptyInput):
+        clean(RawDocument(source="e", content="   "))
+    with pytest.raises(BinaryInput):
+        clean(RawDocument(source="b", content="abc\x00def" * 10))
+    with pytest.raises(BinaryInput):
+        clean(RawDocument(source="b", content="\x01\x02\x03\x04 " * 100))
+
+
+def test_is_html_and_language():
+    assert is_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
+    assert is_html("<div><p>One</p><p>Two</p></div>")
+    assert not is_html("He said 3 < 4 and 5 > 2 in the debate.")
+    assert detect_language("The government announced new sanctions against the regime on Monday.") == "en"
+    assert detect_language("Le gouvernement a annoncé de nouvelles sanctions contre le régime lundi.") == "fr"
+    assert detect_language("…") is None
+
+
+def _chrome_bench():
+    sys.path.insert(0, str(ROOT / "bench"))
+    import extraction
+
+    return extraction
+
+
+def test_chrome_removal_on_dev_pages_subset(shared_dir):
+    """The chrome sub-benchmark on the first 25 pages of each dev set: the floors recorded for it."""
+    bench = _chrome_bench()
+    figures = bench.score_chrome(list(bench.iter_chrome_cases(limit=25)))
+    assert figures["pages"] >= 30
+    assert figures["precision"] >= 0.95
+    assert figures["pages_without_loss"] >= 0.85
+
+
+@pytest.mark.slow
+def test_chrome_removal_on_all_dev_pages(shared_dir):
+    bench = _chrome_bench()
+    figures = bench.score_chrome(list(bench.iter_chrome_cases()))
+    assert figures["precision"] >= 0.97
+    assert figures["pages_without_loss"] >= 0.90
