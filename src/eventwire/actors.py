@@ -34,6 +34,11 @@ from spacy.tokens import Doc, Span, Token
 from .knowledge import ActorKnowledge, Country, Match, OfficeTerm, Organization, normalize_surface
 from .model import Actor, EventActor, Mention
 
+# Heads of quantity phrases whose actor is their of-object ("thousands of Iraqi Kurds").
+QUANTITY_HEADS = {
+    "thousand", "hundred", "dozen", "million", "score", "group", "crowd", "number", "some", "many", "most", "all",
+    "band", "batch", "contingent", "delegation", "team", "unit", "handful", "majority", "members", "member",
+}  # fmt: skip
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 TITLE_POS = {"PROPN", "NOUN", "ADJ"}
@@ -72,7 +77,8 @@ class ActorIndex:
             self.token_actor[i] = actor.id
             self.token_mention[i] = mention
 
-    def state_actor(self, country: Country, sector: str | None = None) -> Actor:
+    def state_actor(self, country: Country, sector: str | None = None, name: str | None = None) -> Actor:
+        """The actor of a country (``sector`` None) or of one of its sectors, created on first use."""
         for actor in self.actors.values():
             same = actor.kind in ("state", "organization") and actor.country == country.iso3
             if same and actor.sector == sector and (sector is not None or actor.kind == "state"):
@@ -82,7 +88,7 @@ class ActorIndex:
                 country.name, kind="state", country=country.iso3, code=country.iso3, knowledge="countries.tsv"
             )
         return self.new_actor(
-            f"{country.name} ({sector})",
+            name or f"{country.name} ({sector})",
             kind="organization",
             country=country.iso3,
             sector=sector,
@@ -163,27 +169,38 @@ class ActorIndex:
         return best
 
     def _sector_phrase(self, token: Token) -> Actor | None:
+        """A common-noun phrase as an actor: "Ukraine's foreign ministry" (UKRGOV), "Israeli tanks" (ISR),
+        "thousands of Iraqi Kurds" (IRQ), "security forces in Guinea" (GINMIL)."""
+        if token.lemma_.lower() in QUANTITY_HEADS or token.pos_ == "NUM":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.resolve(pobj)
+            return None
         phrase = _compound_text(token)
         sector = self.knowledge.sector_of(phrase) or self.knowledge.sector_of(token.lemma_ or token.text)
-        if sector is None:
-            return None
-        country = self._country_modifier(token)
+        if sector is None and token.tag_ not in ("NNS", "NNPS"):
+            return None  # a plural noun of people or things ("Israeli tanks") stands for its country; "U.S. aid" does not
+        country = self._country_modifier(token, located=sector is not None)
         if country is None:
             return None
-        actor = self.state_actor(country, sector)
         span = _phrase(token)
+        actor = self.state_actor(country, sector, name=span.text)
         self.add_mention(actor, span.start, span.end, "role")
         return actor
 
-    def _country_modifier(self, token: Token) -> Country | None:
-        """The country a noun phrase belongs to: possessor, demonym/country modifier, or an of-phrase."""
+    def _country_modifier(self, token: Token, located: bool = False) -> Country | None:
+        """The country a noun phrase belongs to: possessor, demonym/country modifier, or an of/from-phrase
+        (and, for a role noun, an in-phrase: "security forces in Guinea")."""
         for child in token.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 country = self._country_of(child)
                 if country is not None:
                     return country
+        preps = ("of", "from", "in") if located else ("of", "from")
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         country = self._country_of(pobj)

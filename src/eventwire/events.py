@@ -24,6 +24,8 @@ from .nlp import is_parsed
 # comment" one refusal (01); the inner verb is what was asked, offered, refused or threatened.
 COMPLEMENT_ROOTS = {"01", "02", "03", "10", "12", "13"}
 COMPLEMENT_DEPS = {"xcomp", "pcomp"}
+# Prepositions that name the means of an act ("attacked with drones"), whose words may refine its code.
+INSTRUMENT_PREPS = {"with", "by", "using", "via", "through"}
 # Modifier positions where a verb form is not a predicate ("pressing issues", "a wanted man").
 NOT_PREDICATE_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 
@@ -68,9 +70,15 @@ def _drop_contents(found: list[Found]) -> list[Found]:
     inside: set[int] = set()
     for item in found:
         if item.event.cameo.root in COMPLEMENT_ROOTS:
-            for host in {item.trigger, item.anchor}:
+            hosts = {item.trigger, item.anchor}
+            hosts |= {c for h in hosts for c in h.children if c.dep_ in ("dobj", "attr")}
+            for host in hosts:
                 for child in host.children:
-                    if child.dep_ in COMPLEMENT_DEPS or (child.dep_ == "prep" and item.event.cameo.root == "01"):
+                    if (
+                        child.dep_ in COMPLEMENT_DEPS
+                        or (child.dep_ in ("acl", "advcl") and _to_infinitive(child))
+                        or (child.dep_ == "prep" and (item.event.cameo.root == "01" or host.dep_ == "dobj"))
+                    ):
                         inside.update(t.i for t in child.subtree)
     return [item for item in found if item.trigger.i not in inside and item.anchor.i not in inside]
 
@@ -164,10 +172,13 @@ def _object(token: Token) -> Token | None:
     return None
 
 
-def _requirements(entry: Entry, token: Token, anchor: Token) -> bool:
+def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -> bool:
     req = entry.requires
-    if entry.particle and not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in token.children):
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    if entry.particle and entry.particle not in particles:
         return False
+    if not entry.particle and particles & lexicon.particles.get((entry.lemma, entry.pos), set()):
+        return False  # "backed down" is not "backed": another entry of the word names that particle
     if req.negated and not _negated(anchor):
         return False
     obj = _object(anchor if entry.pos == "NOUN" else token)
@@ -187,10 +198,15 @@ def _requirements(entry: Entry, token: Token, anchor: Token) -> bool:
         return False
     if req.complement:
         comps = {c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "ccomp", "pcomp", "dobj")}
+        comps |= {c.lemma_.lower() for c in token.children if c.dep_ in ("advcl", "acl") and _to_infinitive(c)}
         comps |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" for g in c.children}
         if not comps & set(req.complement):
             return False
     return not req.prep or any(_prep_objects(token, anchor, p) for p in req.prep)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _prep_objects(token: Token, anchor: Token, prep: str) -> list[Token]:
@@ -272,9 +288,10 @@ def _refine(entry: Entry, token: Token, anchor: Token) -> tuple[str, str | None]
         for child in host.children:
             if child.dep_ in ("compound", "amod", "nmod", "dobj", "npadvmod", "nummod", "advmod"):
                 words |= {child.lemma_.lower(), child.lower_}
-        words.add(host.lower_)
-    for prep in (c for c in token.children if c.dep_ == "prep"):
-        words |= {g.lemma_.lower() for g in prep.subtree}
+        words |= {host.lower_, host.lemma_.lower()}
+    for host in {token, anchor}:
+        for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS):
+            words |= {g.lemma_.lower() for g in prep.subtree}
     for key, mod in entry.modifiers.items():
         if all(part in words for part in key.lower().split()):
             return mod.cameo or code, mod.mode
@@ -291,7 +308,7 @@ def _fire(
             anchor = light
         elif not entry.noun_alone:
             return
-    if not _requirements(entry, token, anchor):
+    if not _requirements(entry, token, anchor, lexicon):
         return
     source_roles, target_roles = entry.source_roles(), entry.target_roles()
     if entry.pos == "NOUN" and anchor is token:
@@ -319,3 +336,24 @@ def _pairs(
     for s in left:
         for t in right:
             yield s, t  # type: ignore[misc]
+
+
+# PLOVER codes a stated future act by what it is now: a promise of cooperation is AGREE ("will provide aid",
+# CAMEO 03x), a stated future act of conflict is THREATEN ("will impose sanctions", CAMEO 13x). Requests,
+# meetings and statements keep their type, marked intended.
+INTENDED_RECODE = {
+    "ASSAULT": ("138", "THREATEN"), "MOBILIZE": ("138", "THREATEN"), "COERCE": ("137", "THREATEN"),
+    "SANCTION": ("1312", "THREATEN"), "PROTEST": ("130", "THREATEN"),
+    "AID": ("033", "AGREE"), "COOPERATE": ("031", "AGREE"), "RETREAT": ("035", "AGREE"), "CONCEDE": ("035", "AGREE"),
+}  # fmt: skip
+
+
+def recode_intended(event: Event, lexicon: Lexicon) -> None:
+    """Give an intended material act the code of the promise or threat it is (see INTENDED_RECODE)."""
+    if event.status != "intended" or event.plover.type not in INTENDED_RECODE:
+        return
+    code, ptype = INTENDED_RECODE[event.plover.type]
+    info = lexicon.info(code)
+    event.extractor += f"+intended:{event.plover.type}->{ptype}"
+    event.plover = Plover(ptype, None)
+    event.cameo = Cameo(code=code, root=code[:2], quad_class=info.quad_class, goldstein=info.goldstein)

@@ -176,6 +176,12 @@ class Lexicon:
         self.by_lemma: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         for entry in self.entries:
             self.by_lemma[(entry.lemma, entry.pos)].append(entry)
+        for group in self.by_lemma.values():
+            group.sort(key=specificity, reverse=True)  # stable: narrower entries are tried first
+        self.particles: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for entry in self.entries:
+            if entry.particle:
+                self.particles[(entry.lemma, entry.pos)].add(entry.particle)
         self.light_verbs: set[str] = {lv.split()[0] for e in self.entries for lv in e.light_verbs}
         self.trigger_forms: frozenset[str] = frozenset(_forms(self))
 
@@ -191,6 +197,20 @@ class Lexicon:
                     return CameoInfo(code, row.label, row.plover, row.mode, row.goldstein)
                 return row
         return CameoInfo(code, "", None, None, None)
+
+
+def specificity(entry: Entry) -> int:
+    """How narrow an entry is: the more it requires, the earlier it is tried."""
+    req = entry.requires
+    return (
+        2 * bool(entry.particle)
+        + 2 * bool(req.object)
+        + 2 * bool(req.complement)
+        + 2 * req.negated
+        + bool(req.prep)
+        + bool(entry.light_verbs and not entry.noun_alone)
+        + bool(req.target)
+    )
 
 
 def _inflections(lemma: str, pos: str) -> set[str]:

@@ -26,7 +26,7 @@ from .enrich.quantity import event_quantities
 from .enrich.status import event_status
 from .enrich.time import event_date
 from .errors import EventwireError, InputError
-from .events import Found, extract_events
+from .events import Found, extract_events, recode_intended
 from .knowledge import ActorKnowledge, load_actor_knowledge
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, DocumentResult, Event, RawDocument, Versions
@@ -84,6 +84,7 @@ def process_article(article: Article, config: Config = DEFAULT) -> DocumentResul
     countries = index.country_counts()
     for item in found:
         _enrich(item, published, countries, res.gazetteer, res.versions)
+        recode_intended(item.event, res.lexicon)
     events = [item.event for item in found]
     result.quotes = attribution.extract_quotes(doc, index.span_actor)
     result.citations = attribution.extract_citations(doc)
@@ -104,7 +105,7 @@ def _enrich(item: Found, published: dt.date | None, countries, gazetteer: Gazett
     event: Event = item.event
     event.versions = versions
     event.status, _cue = event_status(item.trigger, inherent_negation=item.entry.requires.negated)
-    event.date = event_date(item.trigger, published)
+    event.date = event_date(item.trigger, published, status=event.status)
     target_span = None
     if item.target_token is not None:
         target_span = item.target_token.doc[item.target_token.left_edge.i : item.target_token.right_edge.i + 1]

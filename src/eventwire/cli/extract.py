@@ -111,7 +111,7 @@ def print_table(result: DocumentResult, out: TextIO) -> None:
             out.write("  " + " · ".join(meta) + "\n")
     out.write(f"\nEVENTS ({len(result.events)})\n")
     for e in result.events:
-        date = e.date.value if e.date and e.date.value else (e.date.text if e.date and e.date.text else "-")
+        date = e.date.value if e.date and e.date.value else (e.date.text[:10] if e.date and e.date.text else "-")
         place = e.location.name if e.location else "-"
         kind = e.plover.type or "(CAMEO only)"
         mode = f"/{e.plover.mode}" if e.plover.mode else ""

@@ -1,0 +1,344 @@
+"""The store's commands: ``ingest``, ``query``, ``export``, ``stats``, ``recode``.
+
+The database is ``--db PATH``, else the config's ``db`` (``EVENTWIRE_DB`` or ``eventwire.toml``), else
+``./eventwire.duckdb``. One process writes at a time; a reader started during a write waits ``--wait`` seconds and
+then says the database is busy and by what (exit code 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Any
+
+from ..config import load_config
+from ..errors import StoreError
+
+INGEST_HELP = """Code pages and store their events (a transaction per batch).
+
+Examples::
+
+    eventwire ingest news/ --pattern '*.html' --workers 2
+    eventwire ingest crawl.warc.gz --db events.duckdb
+
+An article is identified by its normalised URL (else a hash of its text): ingesting it again changes nothing; a
+changed article replaces its own records. Wire copies (near-identical texts at other URLs) join one story.
+
+Exit codes: 0 all read; 1 some documents failed (the batch went on); 2 usage or input error; 3 database busy or
+store error.
+"""
+
+QUERY_HELP = """Find events (one row per happening, with its mention count) or count them.
+
+Examples::
+
+    eventwire query --source Russia --target UKR --type ASSAULT --from 2024-01 --to 2024-06
+    eventwire query --actor Putin --group-by month
+    eventwire query --near 50.45,30.52,100 --text drone --format csv
+    eventwire query --group-by dyad --limit 10
+    eventwire query --from 2024 --group-by month,type --format csv
+"""
+
+EXPORT_HELP = """Export events in a format the field loads.
+
+Examples::
+
+    eventwire export --format plover-json -o events.plover.jsonl
+    eventwire export --format cameo-tsv -o phoenix.tsv --from 2024
+    eventwire export --format parquet -o events.parquet --no-text
+
+Formats: plover-json (PLOVER 2.0 records, one per line), cameo-tsv (Phoenix columns, one row per happening),
+csv, jsonl, parquet (one row per reported event). --no-text leaves all article text out.
+"""
+
+RECODE_HELP = """Re-code stored articles with the current eventwire and lexicon, replace their events, and merge
+again. By default only articles coded by other versions; --all re-codes every article.
+
+Example::
+
+    eventwire recode --db events.duckdb
+"""
+
+
+def _db_args(p: argparse.ArgumentParser, wait: float) -> None:
+    p.add_argument("--db", help="database file (default: config db, EVENTWIRE_DB, else ./eventwire.duckdb)")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=wait,
+        metavar="SECONDS",
+        help=f"wait this long for a busy database (default {wait:g})",
+    )
+
+
+def _filter_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("filters")
+    g.add_argument("--actor", help="an actor's name (part of it) or code (USA, USAGOV), as source or target")
+    g.add_argument("--source", help="source country (name or ISO code) or actor code prefix")
+    g.add_argument("--target", help="target country (name or ISO code) or actor code prefix")
+    g.add_argument(
+        "--type", action="append", default=[], help="PLOVER type(s), e.g. ASSAULT or CONSULT,AGREE"
+    )
+    g.add_argument("--cameo", help="CAMEO code or prefix, e.g. 19 or 190")
+    g.add_argument("--from", dest="date_from", metavar="DATE", help="from YYYY, YYYY-MM or YYYY-MM-DD")
+    g.add_argument("--to", dest="date_to", metavar="DATE", help="to YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+    g.add_argument("--place", help="place name (part of it) or country")
+    g.add_argument("--near", metavar="LAT,LON,KM", help="within KM kilometres of a point")
+    g.add_argument("--text", help="words that must all appear in an evidence sentence")
+    g.add_argument("--status", help="asserted, intended, hypothetical, negated or denied")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    raw = argparse.RawDescriptionHelpFormatter
+    p = sub.add_parser(
+        "ingest", help="code pages and store their events", description=INGEST_HELP, formatter_class=raw
+    )
+    p.add_argument("inputs", nargs="*", metavar="PATH", help="files, folders, JSONL, WARC (gzip ok)")
+    _db_args(p, 30.0)
+    p.add_argument("--workers", type=int, default=None, help="processes to spread documents over (default 1)")
+    p.add_argument("--pattern", help="glob for files inside folders, e.g. '*.html'")
+    p.add_argument("--batch-size", type=int, default=200, help="documents per transaction (default 200)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--from-results",
+        metavar="FILE.jsonl",
+        help="store DocumentResults coded elsewhere (one DocumentResult JSON per line) instead of coding INPUTS",
+    )
+    p.add_argument("--batch-delay", type=float, default=0.0, help=argparse.SUPPRESS)  # tests: a slow writer
+    p.set_defaults(func=run_ingest)
+
+    p = sub.add_parser(
+        "query", help="find or count stored events", description=QUERY_HELP, formatter_class=raw
+    )
+    _db_args(p, 10.0)
+    _filter_args(p)
+    p.add_argument(
+        "--group-by",
+        metavar="KEYS",
+        help="count events per group instead of listing them: one or more (comma-separated) of day, week, month, "
+        "year, type, cameo, dyad, country (where it happened, else the source's), source, target",
+    )
+    p.add_argument("--format", choices=("table", "csv", "json", "jsonl"), default="table")
+    p.add_argument("--limit", type=int, default=100, help="at most this many rows (0: all; default 100)")
+    p.set_defaults(func=run_query)
+
+    p = sub.add_parser(
+        "export",
+        help="export events (PLOVER, CAMEO, CSV, JSONL, Parquet)",
+        description=EXPORT_HELP,
+        formatter_class=raw,
+    )
+    _db_args(p, 10.0)
+    p.add_argument("--format", required=True, choices=("plover-json", "cameo-tsv", "csv", "jsonl", "parquet"))
+    p.add_argument("-o", "--output", help="file to write (default: standard output; parquet needs a file)")
+    p.add_argument(
+        "--no-text", action="store_true", help="leave all article text out (evidence sentences included)"
+    )
+    _filter_args(p)
+    p.set_defaults(func=run_export)
+
+    p = sub.add_parser(
+        "stats", help="counts by type, month and country", description="Counts of stored events."
+    )
+    _db_args(p, 10.0)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=run_stats)
+
+    p = sub.add_parser(
+        "recode",
+        help="re-code stored articles with the current versions",
+        description=RECODE_HELP,
+        formatter_class=raw,
+    )
+    _db_args(p, 30.0)
+    p.add_argument("--all", action="store_true", help="re-code every article, not only outdated ones")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=run_recode)
+
+
+def _config(args: argparse.Namespace, **extra: Any):  # type: ignore[no-untyped-def]
+    return load_config(getattr(args, "config", None), db=args.db, **extra)
+
+
+def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from ..store.query import Filters
+
+    return Filters(
+        actor=args.actor,
+        source=args.source,
+        target=args.target,
+        types=list(args.type),
+        cameo=args.cameo,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        place=args.place,
+        near=args.near,
+        text=args.text,
+        status=args.status,
+    )
+
+
+def _progress(disabled: bool):  # type: ignore[no-untyped-def]
+    if disabled or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", file=sys.stderr, leave=False)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from ..store.db import open_store
+    from ..store.ingest import Ingestor, read_results_jsonl
+
+    config = _config(args, workers=args.workers)
+    if not args.inputs and not args.from_results:
+        print("eventwire: nothing to ingest: give INPUTS or --from-results FILE", file=sys.stderr)
+        return 2
+    if args.batch_size < 1:
+        print("eventwire: --batch-size must be at least 1", file=sys.stderr)
+        return 2
+    if not args.from_results:
+        from ..pipeline import run  # before opening the store: a broken install leaves no file behind
+    progress = _progress(args.no_progress)
+    started = time.monotonic()
+    with open_store(config.db, wait=args.wait, command="ingest") as store:
+        ingestor = Ingestor(store)
+        if args.from_results:
+            results = read_results_jsonl(args.from_results)
+        else:
+            results = run(
+                args.inputs, config=config, workers=config.workers, pattern=args.pattern, known=ingestor.known
+            )
+
+        def on_result(result) -> None:  # type: ignore[no-untyped-def]
+            if result.status == "failed":
+                print(f"eventwire: failed: {result.reason}", file=sys.stderr)
+            if progress is not None:
+                progress.update(1)
+
+        def on_batch(_report) -> None:  # type: ignore[no-untyped-def]
+            if args.batch_delay:
+                time.sleep(args.batch_delay)
+
+        try:
+            report = ingestor.ingest(
+                results, batch_size=args.batch_size, on_result=on_result, on_batch=on_batch
+            )
+        finally:
+            if progress is not None:
+                progress.close()
+    seconds = time.monotonic() - started
+    print(
+        f"eventwire: read {report.read}, coded {report.coded} (replaced {report.replaced}), "
+        f"already stored {report.already_stored}, wire copies {report.copies}, skipped {report.skipped}, "
+        f"failed {report.failed}; events written {report.events_written} "
+        f"(new happenings {report.canonical_created}) in {seconds:.1f} s → {config.db}",
+        file=sys.stderr,
+    )
+    if report.read and report.coded == 0 and report.already_stored == report.read:
+        print("eventwire: nothing changed: every document is stored already", file=sys.stderr)
+    for reason, n in report.skip_reasons.most_common():
+        print(f"eventwire:   skipped {n}: {reason}", file=sys.stderr)
+    if report.failed:
+        return 2 if report.failed == report.read else 1
+    return 0
+
+
+def run_query(args: argparse.Namespace) -> int:
+    from ..store.db import open_store
+    from ..store.export import render
+    from ..store.query import query
+
+    config = _config(args)
+    with open_store(config.db, read_only=True, wait=args.wait, command="query") as store:
+        result = query(store, _filters(args), group_by=args.group_by, limit=args.limit or None)
+    render(result.columns, result.rows, args.format, sys.stdout)
+    if args.format == "table":
+        print(f"({len(result.rows)} rows)", file=sys.stderr)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ..store.db import open_store
+    from ..store.export import export
+
+    config = _config(args)
+    if args.format == "parquet" and not args.output:
+        raise StoreError("parquet export needs a file", hint="give -o FILE.parquet")
+    with open_store(config.db, read_only=True, wait=args.wait, command="export") as store:
+        report = export(
+            store, args.format, args.output or sys.stdout, no_text=args.no_text, filters=_filters(args)
+        )
+    extra = f", {report.skipped} left out (no PLOVER type or date)" if report.skipped else ""
+    print(f"eventwire: exported {report.rows} rows as {args.format}{extra}", file=sys.stderr)
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from ..store.db import open_store
+    from ..store.query import stats
+
+    config = _config(args)
+    with open_store(config.db, read_only=True, wait=args.wait, command="stats") as store:
+        data = stats(store)
+    if args.format == "json":
+        print(json.dumps(data, indent=1, default=str))
+        return 0
+    out = sys.stdout
+    out.write(f"{data['database']} (schema {data['schema_version']})\n")
+    for key, value in data["totals"].items():
+        out.write(f"  {key.replace('_', ' '):<18}{value:>10}\n")
+    for title, key in (
+        ("versions (eventwire / lexicon)", "versions"),
+        ("by type", "by_type"),
+        ("by month", "by_month"),
+        ("by country", "by_country"),
+    ):
+        out.write(f"\n{title}\n")
+        for name, count in data[key]:
+            out.write(f"  {name:<30}{count:>10}\n")
+    return 0
+
+
+def run_recode(args: argparse.Namespace) -> int:
+    from ..pipeline import load_resources, process_article
+    from ..store.db import open_store
+    from ..store.ingest import Ingestor, article_from_row
+    from ..store.merge import remerge
+
+    config = _config(args)
+    current = load_resources(config).versions
+    progress = _progress(args.no_progress)
+    with open_store(config.db, wait=args.wait, command="recode") as store:
+        where = (
+            ""
+            if args.all
+            else " WHERE eventwire_version IS DISTINCT FROM ? OR lexicon_version IS DISTINCT FROM ?"
+        )
+        params = [] if args.all else [current.eventwire, current.lexicon]
+        rows = store.execute(
+            f"SELECT text, article_json FROM articles{where} ORDER BY document_id", params
+        ).fetchall()
+
+        def results():  # type: ignore[no-untyped-def]
+            for text, article_json in rows:
+                yield process_article(article_from_row(text, article_json), config)
+                if progress is not None:
+                    progress.update(1)
+
+        ingestor = Ingestor(store, force=True)
+        report = ingestor.ingest(results())
+        store.execute("BEGIN TRANSACTION")
+        canonical = remerge(store.conn)
+        store.execute("COMMIT")
+    if progress is not None:
+        progress.close()
+    print(
+        f"eventwire: re-coded {report.coded} articles with eventwire {current.eventwire}, lexicon "
+        f"{current.lexicon}; events written {report.events_written}; failed {report.failed}; "
+        f"{canonical} happenings after merging",
+        file=sys.stderr,
+    )
+    return 1 if report.failed else 0
