@@ -151,10 +151,9 @@ class ActorIndex:
             subject = clause_subject(verb)
             if subject is not None and subject.i in self.token_actor:
                 excluded.add(self.token_actor[subject.i])
-        first = token.sent.start
-        for prev in self.doc.sents:
-            if prev.end <= token.sent.start:
-                first = prev.start if token.sent.start - prev.start < 200 else first
+        first = token.sent.start  # look back over this sentence and the one before it
+        if first > 0:
+            first = max(self.doc[first - 1].sent.start, first - 200)
         best: Actor | None = None
         for i in range(token.i - 1, max(first - 1, token.i - 120), -1):
             actor_id = self.token_actor.get(i)
@@ -313,6 +312,26 @@ def _matchers(knowledge: ActorKnowledge, nlp: Language) -> tuple[PhraseMatcher, 
     for key, docs in forms_lower.items():
         lower.add(key, docs)
     return exact, lower, keys
+
+
+CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.",
+    "aug.", "sept.", "oct.", "nov.", "dec.",
+}  # fmt: skip
+
+
+def has_unknown_names(doc: Doc, knowledge: ActorKnowledge, nlp: Language) -> bool:
+    """Whether a tagged sentence holds a proper name the knowledge tables do not cover (then NER must run)."""
+    names = [t.i for t in doc if t.pos_ == "PROPN" and t.lower_ not in CALENDAR_WORDS]
+    if not names:
+        return False
+    exact, lower, _ = _matchers(knowledge, nlp)
+    covered: set[int] = set()
+    for matcher in (exact, lower):
+        for _, start, end in matcher(doc):
+            covered.update(range(start, end))
+    return any(i not in covered for i in names)
 
 
 def _name_tokens(span: Span) -> Span:

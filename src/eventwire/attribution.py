@@ -309,9 +309,17 @@ def load_attribution_lexicon(extra: tuple[str, ...] = (), *, builtin: bool = Tru
 # ----------------------------------------------------------------------------------------------- doc helpers
 
 
+def _doc_text(doc: Doc) -> str:
+    """The doc's text, computed once: ``Doc.text`` joins every token on each call."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character ranges, cut again at line breaks (headlines and chrome lines end there)."""
-    text = doc.text
+    text = _doc_text(doc)
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         ranges = [(s.start_char, s.end_char) for s in doc.sents]
     else:
@@ -564,7 +572,7 @@ def _venue(doc: Doc, words: list[Token], lex: AttributionLexicon) -> str | None:
     if not words:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    text = doc.text[start:end]
+    text = _doc_text(doc)[start:end]
     first = words[0]
     # "told the BBC" / "told Reuters": the addressee is the venue when it is an outlet.
     media = lex.media.match(text) or lex.media.match(re.sub(r"^the\s+", "", text))
@@ -679,7 +687,7 @@ def extract_quotes(
     ``resolve_speaker`` maps a speaker span ("Sullivan", "he", "the ministry") to the article's actor.
     """
     lex = lexicon or load_attribution_lexicon()
-    text = doc.text
+    text = _doc_text(doc)
     paragraphs = _paragraphs(text)
     quotes: list[tuple[Quote, _Segment | None]] = []
     previous: tuple[_Segment, EventActor | None, int] | None = None  # segment, speaker, paragraph
@@ -783,7 +791,7 @@ def _indirect_parsed(
             continue
         cut = {t.i for c in comp.subtree if c.lower_ == "according" for t in c.subtree}
         tokens = [t for t in comp.subtree if t.i not in cut and scope[0] <= t.idx < scope[1]]
-        dateline = DATELINE.match(doc.text[scope[0] : scope[1]])
+        dateline = DATELINE.match(_doc_text(doc)[scope[0] : scope[1]])
         if dateline:
             tokens = [t for t in tokens if t.idx >= scope[0] + dateline.end()]
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")):
@@ -805,7 +813,7 @@ def _indirect_parsed(
         out.append(
             Quote(
                 id="",
-                text=doc.text[start:end],
+                text=_doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 kind="indirect",
@@ -820,7 +828,7 @@ def _indirect_parsed(
 def _indirect_surface(
     doc: Doc, sstart: int, send: int, lex: AttributionLexicon, resolve: SpeakerResolver
 ) -> Quote | None:
-    text = doc.text[sstart:send]
+    text = _doc_text(doc)[sstart:send]
     verbs = _alt(lex.unparsed_forms)
     patterns = (
         rf"^(?P<speaker>[^,;:]{{2,80}}?)\s+(?P<verb>{verbs})(?:\s+(?:on|late on)\s+\w+day)?\s+that\s+"
@@ -838,10 +846,10 @@ def _indirect_surface(
         span = doc.char_span(sstart + m.start("speaker"), sstart + m.end("speaker"), alignment_mode="expand")
         words = _trim_speaker([t for t in span]) if span is not None else []
         verb_span = doc.char_span(sstart + m.start("verb"), sstart + m.end("verb"), alignment_mode="expand")
-        start, end = _strip_range(doc.text, sstart + m.start("clause"), sstart + m.end("clause"))
+        start, end = _strip_range(_doc_text(doc), sstart + m.start("clause"), sstart + m.end("clause"))
         return Quote(
             id="",
-            text=doc.text[start:end],
+            text=_doc_text(doc)[start:end],
             start=start,
             end=end,
             kind="indirect",
@@ -881,7 +889,7 @@ def _find_cue(text: str, start: int, end: int, sstart: int, send: int, lex: Attr
 
 
 def _sentence_candidates(doc: Doc, sstart: int, send: int, lex: AttributionLexicon) -> list[_Candidate]:
-    text = doc.text
+    text = _doc_text(doc)
     sent = text[sstart:send]
     out: list[_Candidate] = []
 
@@ -965,8 +973,8 @@ def _key(text: str) -> str:
 def _later_reference_spans(doc: Doc, lex: AttributionLexicon) -> list[tuple[int, int, str]]:
     """Definite references to a source noun with no post-modifier: ("the source", start, end, noun)."""
     out = []
-    for m in lex.later_reference.finditer(doc.text):
-        rest = doc.text[m.end() : m.end() + 60]
+    for m in lex.later_reference.finditer(_doc_text(doc)):
+        rest = _doc_text(doc)[m.end() : m.end() + 60]
         if re.match(r"\s+(?:familiar|briefed|close|with knowledge|who spoke|speaking)\b", rest):
             continue
         out.append((m.start(), m.end(), m.group("noun").lower()))
@@ -986,7 +994,7 @@ def extract_citations(doc: Doc, *, lexicon: AttributionLexicon | None = None) ->
     make no new citation (see the module docstring).
     """
     lex = lexicon or load_attribution_lexicon()
-    text = doc.text
+    text = _doc_text(doc)
     candidates: list[_Candidate] = []
     for sstart, send in _sentences(doc):
         candidates.extend(_sentence_candidates(doc, sstart, send, lex))
@@ -1022,7 +1030,7 @@ def _head_noun(citation: Citation, lex: AttributionLexicon) -> str | None:
 
 def _mentions(citation: Citation, doc: Doc, lex: AttributionLexicon, citations: list[Citation]) -> list[int]:
     """Character positions where the citation is mentioned: its own, word-for-word repeats, later references."""
-    text = doc.text
+    text = _doc_text(doc)
     found = {citation.start}
     found.update(m.start() for m in re.finditer(re.escape(citation.text), text))
     if citation.kind == "anonymous":
@@ -1053,7 +1061,7 @@ def _antecedent_events(
     citation_start: int, doc: Doc, events: list[Event], lex: AttributionLexicon, sstart: int
 ) -> list[Event] | None:
     """Events named by the noun a relative clause with this citation hangs on (None: not that shape)."""
-    text = doc.text
+    text = _doc_text(doc)
     left = text[sstart:citation_start]
     m = re.search(r"(?P<np>(?:[\w’'-]+\s+){0,3}(?P<noun>[\w’'-]+)),\s*(?:which|that)\s+[^,]*$", left)
     if m is None:

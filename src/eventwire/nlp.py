@@ -52,15 +52,17 @@ def _segmenter(nlp: Language) -> Language:
 def sentence_bounds(nlp: Language, text: str) -> list[int]:
     """Start offsets of the sentences of ``text``. Paragraph breaks (newlines) always end a sentence."""
     _segmenter(nlp)
-    starts: list[int] = []
+    paragraphs: list[tuple[int, str]] = []
     offset = 0
     for para in text.splitlines(keepends=True):
         if para.strip():
             lead = len(para) - len(para.lstrip())
-            with nlp.select_pipes(enable=["senter"]):
-                doc = nlp(para.strip())
-            starts += [offset + lead + sent.start_char for sent in doc.sents]
+            paragraphs.append((offset + lead, para.strip()))
         offset += len(para)
+    starts: list[int] = []
+    with nlp.select_pipes(enable=["senter"]):
+        for (base, _), doc in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
+            starts += [base + sent.start_char for sent in doc.sents]
     return starts or [0]
 
 
@@ -77,12 +79,19 @@ def _unparsed(nlp: Language, text: str) -> Doc:
     )
 
 
-def parse_article(nlp: Language, text: str, wants_parse: Callable[[str], bool], batch_size: int = 64) -> Doc:
+def parse_article(
+    nlp: Language,
+    text: str,
+    wants_parse: Callable[[str], bool],
+    batch_size: int = 64,
+    needs_ner: Callable[[Doc], bool] | None = None,
+) -> Doc:
     """One Doc over ``text`` (offsets identical), fully analysed only where ``wants_parse(sentence)`` says so.
 
     The fast path of the design: sentences are found by the cheap sentence recogniser; those that can hold an event
-    get the whole pipeline (tagger, parser, lemmatizer, NER); the others are only tokenised, their tokens have
-    ``pos_ == ""``. ``doc.user_data["parsed"]`` holds the start token of every fully analysed sentence.
+    get the tagger, parser and lemmatizer; of those, NER (half the cost) runs only where ``needs_ner(sentence_doc)``
+    says a name may be unknown to the knowledge tables. Other sentences are only tokenised: their tokens have
+    ``pos_ == ""``. ``doc.user_data["parsed"]`` holds the start token of every analysed sentence.
     """
     if not text:
         return nlp.make_doc(text)
@@ -92,10 +101,16 @@ def parse_article(nlp: Language, text: str, wants_parse: Callable[[str], bool], 
     chunks = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     selected = [wants_parse(chunk) for chunk in chunks]
     full = [c for c, s in zip(chunks, selected, strict=True) if s]
-    enabled = [name for name in FULL_COMPONENTS if name in nlp.pipe_names]
+    enabled = [name for name in FULL_COMPONENTS if name in nlp.pipe_names and name != "ner"]
     with nlp.select_pipes(enable=enabled):
-        parsed = iter(list(nlp.pipe(full, batch_size=batch_size)))
-    docs = [next(parsed) if s else _unparsed(nlp, c) for c, s in zip(chunks, selected, strict=True)]
+        parsed = list(nlp.pipe(full, batch_size=batch_size))
+    if "ner" in nlp.pipe_names:
+        ner = nlp.get_pipe("ner")
+        wanted = [d for d in parsed if needs_ner is None or needs_ner(d)]
+        for _ in ner.pipe(wanted, batch_size=batch_size):
+            pass
+    sentences = iter(parsed)
+    docs = [next(sentences) if s else _unparsed(nlp, c) for c, s in zip(chunks, selected, strict=True)]
     doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
     starts, index = set(), 0
     for sub, s in zip(docs, selected, strict=True):
@@ -103,6 +118,7 @@ def parse_article(nlp: Language, text: str, wants_parse: Callable[[str], bool], 
             starts.add(index)
         index += len(sub)
     doc.user_data["parsed"] = starts
+    doc.user_data["text"] = text
     return doc
 
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from . import attribution
 from ._version import __version__
-from .actors import ActorIndex, resolve_actors
+from .actors import ActorIndex, has_unknown_names, resolve_actors
 from .clean import clean
 from .config import DEFAULT, Config
 from .enrich.place import Gazetteer, event_place, load_gazetteer
@@ -78,7 +78,13 @@ def process_article(article: Article, config: Config = DEFAULT) -> DocumentResul
     def wants_parse(sentence: str) -> bool:
         return any(word in forms for word in _words(sentence))
 
-    doc = parse_article(res.nlp, article.text, wants_parse, config.batch_size)
+    doc = parse_article(
+        res.nlp,
+        article.text,
+        wants_parse,
+        config.batch_size,
+        needs_ner=lambda sent_doc: has_unknown_names(sent_doc, res.knowledge, res.nlp),
+    )
     index = resolve_actors(doc, res.knowledge, res.nlp, published)
     found = extract_events(doc, index, res.lexicon, article.id)
     countries = index.country_counts()
