@@ -215,6 +215,15 @@ class Citation:
 
 
 @dataclass(slots=True)
+class DocumentLabel:
+    """The document's main PLOVER type (what the story is mostly about), and what decided it."""
+
+    plover: str | None
+    confidence: float = 0.0
+    by: str = "rules"  # "rules" (from the coded events) or "model:<name>" (the learned second opinion)
+
+
+@dataclass(slots=True)
 class DocumentResult:
     """What eventwire reads out of one document."""
 
@@ -226,6 +235,7 @@ class DocumentResult:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    label: DocumentLabel | None = None
     versions: Versions | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -8,7 +8,17 @@ from pathlib import Path
 import jsonschema
 
 from eventwire.model import (
-    Article, Cameo, DocumentResult, Event, EventActor, Plover, TextSpan, TimeRef, from_dict, json_schema, to_dict,
+    Article,
+    Cameo,
+    DocumentResult,
+    Event,
+    EventActor,
+    Plover,
+    TextSpan,
+    TimeRef,
+    from_dict,
+    json_schema,
+    to_dict,
 )  # fmt: skip
 
 SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "document_result.schema.json"
