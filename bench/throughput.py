@@ -78,10 +78,11 @@ def main() -> int:
     record("spacy_full_pipeline", time.perf_counter() - start)
 
     start = time.perf_counter()
-    events = 0
-    for text in texts:
-        events += len(eventwire.extract(text).events)
-    record("eventwire_extract", time.perf_counter() - start, {"events": events})
+    events = failed = 0
+    for result in eventwire.extract_many((text, None) for text in texts):  # a bad text fails alone
+        events += len(result.events)
+        failed += result.status == "failed"
+    record("eventwire_extract", time.perf_counter() - start, {"events": events, "failed": failed})
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "corpus.jsonl"
