@@ -17,6 +17,11 @@ Rules over the parse and the knowledge tables (``knowledge.py``), in this order:
 6. Pronouns: he/him/his/she/her → the nearest person before it who is not the subject of the pronoun's own
    clause (binding: in "Trump spoke with Putin, advising him", *him* is not Trump); it/its/they/them → the
    nearest non-person actor.
+7. Pairs: "both countries", "the two sides", "both countries' foreign ministers" and unnamed forces doing a
+   reciprocal act ("border troops exchanged fire") stand for the article's dyad: the nearest coordinated pair of
+   states before the phrase ("Kyrgyzstan and Tajikistan"), else the two most-mentioned countries.
+8. PETRARCH dictionaries, when loaded: a person or group only they know carries their code ("BRE"), and an agent
+   noun combines with its owner's code by PETRARCH's rule ("Arnor's foreign minister" → ARN + ~GOVFRM).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .knowledge import ActorKnowledge, Country, Match, OfficeTerm, Organization, normalize_surface
 from .model import Actor, EventActor, Mention
+from .petrarch_dict import combine_codes
 
 # Heads of quantity phrases whose actor is their of-object ("thousands of Iraqi Kurds").
 QUANTITY_HEADS = {
@@ -44,6 +50,14 @@ THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
+# "both countries", "the two sides": nouns that, counted as a pair, stand for the article's two parties.
+DYAD_NOUNS = {"country", "side", "nation", "state", "neighbour", "neighbor", "party", "government", "capital"}
+DYAD_WORDS = {"both", "two"}
+# Acts done to each other: unnamed forces doing them ("border troops exchanged fire") are both parties' forces.
+RECIPROCAL_VERBS = {"exchange", "trade", "clash", "skirmish"}
+# Group and person nouns whose actor is the one that leads them or that they head ("delegations led by the
+# heads of both countries' security services").
+LED_HEADS = {"delegation", "team", "head", "chief", "leader", "representative", "envoy", "official"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -111,6 +125,12 @@ class ActorIndex:
             return self._pronoun(token)
         if token.pos_ in ("NOUN", "PROPN"):
             return self._sector_phrase(token)
+        if token.pos_ == "ADJ" and token.dep_ in ("amod", "compound") and token.text[:1].isupper():
+            country = self.knowledge.country_of_name(token.text)  # "Palestinian riots": the demonym's state
+            if country is not None:
+                actor = self.state_actor(country)
+                self.add_mention(actor, token.i, token.i + 1, "demonym")
+                return actor
         return None
 
     def event_actor(self, token: Token) -> EventActor | None:
@@ -129,6 +149,97 @@ class ActorIndex:
             span = _phrase(token)
             text, start, end = span.text, span.start_char, span.end_char
         return EventActor(text, start, end, actor.name, actor.country, actor.sector, actor.code, actor.id)
+
+    def event_actors(self, token: Token) -> list[EventActor]:
+        """Every event participant a phrase stands for: one actor, or each party of a pair ("both sides")."""
+        single = self.event_actor(token)
+        if single is not None:
+            return [single]
+        span = _phrase(token)
+        return [
+            EventActor(span.text, span.start_char, span.end_char, a.name, a.country, a.sector, a.code, a.id)
+            for a in self.group(token)
+        ]
+
+    def group(self, token: Token, depth: int = 0) -> list[Actor]:
+        """The actors a plural phrase stands for together (rules 7): [] when it is not such a phrase."""
+        if depth > 4 or token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        lemma = token.lemma_.lower()
+        if lemma in DYAD_NOUNS and any(c.lower_ in DYAD_WORDS for c in token.children if c.i < token.i):
+            return [self.state_actor(c) for c in self.dyad(token)]
+        owners: list[Actor] = []
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of" and lemma not in LED_HEADS):
+                inner = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                if inner is not None and not owners:
+                    owners = self.group(inner, depth + 1)
+        if lemma in LED_HEADS and not owners:
+            for child in token.children:
+                led = [child] if child.dep_ == "prep" and child.lower_ == "of" else []
+                if child.dep_ == "acl" and child.lemma_ == "lead":
+                    led = [c for c in child.children if c.dep_ == "agent"]
+                for prep in led:
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        found = self.resolve(pobj)
+                        owners = [found] if found is not None else self.group(pobj, depth + 1)
+                        if owners:
+                            return owners
+        agent = self.agent_of(_compound_text(token))
+        if not owners and agent is not None and token.tag_ in ("NNS", "NNPS") and not self._country_modifier(token):
+            verb = token.head if token.dep_ in SUBJECT_DEPS else None
+            if verb is not None and verb.lemma_.lower() in RECIPROCAL_VERBS:
+                owners = [self.state_actor(c) for c in self.dyad(token)]
+        if not owners:
+            return []
+        if agent is None:
+            return owners if lemma in LED_HEADS else []
+        return [self.agent_actor(owner, agent, f"{owner.name} ({token.text})") for owner in owners]
+
+    def dyad(self, token: Token) -> list[Country]:
+        """The article's two parties as of ``token``: the nearest coordinated pair of states before it ("X and
+        Y"), else the two most-mentioned countries when a third does not tie with the second."""
+        countries = self.knowledge.countries
+        for i in range(token.i - 1, -1, -1):
+            actor = self.actor_of(self.doc[i])
+            if actor is None or actor.kind != "state":
+                continue
+            for conj in self.doc[i].children:
+                other = self.actor_of(conj) if conj.dep_ == "conj" else None
+                if other is not None and other.kind == "state" and other.country != actor.country:
+                    return [countries[actor.country], countries[other.country]]  # type: ignore[index]
+        ranked = [c for c in self.country_counts().most_common(3) if c[0] in countries]
+        if len(ranked) >= 2 and (len(ranked) == 2 or ranked[2][1] < ranked[1][1]):
+            return [countries[ranked[0][0]], countries[ranked[1][0]]]
+        return []
+
+    def agent_of(self, phrase: str) -> str | None:
+        """The agent code of a role noun phrase, as PETRARCH writes it ("~GOV", "NGO~"): a loaded PETRARCH agent
+        dictionary answers first (its codes are finer: "~GOVFRM"), then the sectors table (rule 8)."""
+        agents = self.knowledge.petrarch_agents
+        if agents is not None:
+            words = phrase.split()
+            for i in range(len(words)):
+                entry = agents.entry(" ".join(words[i:]))  # type: ignore[attr-defined]
+                if entry is not None:
+                    return entry.raw
+        sector = self.knowledge.sector_of(phrase)
+        return f"~{sector}" if sector else None
+
+    def agent_actor(self, owner: Actor, agent: str, name: str) -> Actor:
+        """The actor of an agent of ``owner`` ("Ukraine's foreign ministry"): the owner's code combined with the
+        agent code by PETRARCH's rule; a country's agents are shared across the article."""
+        sector = agent.strip("~")
+        if owner.kind == "state" and owner.country in self.knowledge.countries and not agent.endswith("~"):
+            return self.state_actor(self.knowledge.countries[owner.country], sector, name=name)  # type: ignore[index]
+        code = combine_codes(owner.code or owner.country, agent)
+        for actor in self.actors.values():
+            if actor.code == code and actor.kind == "organization":
+                return actor
+        return self.new_actor(
+            name, kind="organization", country=owner.country, sector=sector, code=code,
+            knowledge=f"{owner.knowledge or owner.name}+agent:{agent}",
+        )  # fmt: skip
 
     def span_actor(self, span: Span) -> EventActor | None:
         """The same for a span (quote speakers): resolved through its syntactic head."""
@@ -151,6 +262,17 @@ class ActorIndex:
             subject = clause_subject(verb)
             if subject is not None and subject.i in self.token_actor:
                 excluded.add(self.token_actor[subject.i])
+        if not personal and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and token.sent.start > 0:
+            # "Kyrgyzstan's ministry accused … and demanded that Tajikistan pull back. It also summoned …": a main-clause
+            # subject pronoun continues the previous sentence's main-clause subject
+            before = self.doc[token.sent.start - 1].sent
+            subject = clause_subject(before.root) if before.root.pos_ in ("VERB", "AUX") else None
+            actor = self.resolve(subject) if subject is not None and subject.lower_ not in THING_PRONOUNS else None
+            if actor is not None and actor.kind != "person" and not any(
+                self.token_actor.get(i) is not None for i in range(token.sent.start, token.i)
+            ):
+                self.add_mention(actor, token.i, token.i + 1, "pronoun")
+                return actor
         first = token.sent.start  # look back over this sentence and the one before it
         if first > 0:
             first = max(self.doc[first - 1].sent.start, first - 200)
@@ -178,16 +300,34 @@ class ActorIndex:
                             return self.resolve(pobj)
             return None
         phrase = _compound_text(token)
-        sector = self.knowledge.sector_of(phrase) or self.knowledge.sector_of(token.lemma_ or token.text)
-        if sector is None and token.tag_ not in ("NNS", "NNPS"):
+        agent = self.agent_of(phrase) or self.agent_of(token.lemma_.lower() or token.lower_)
+        if agent is None and token.tag_ not in ("NNS", "NNPS"):
             return None  # a plural noun of people or things ("Israeli tanks") stands for its country; "U.S. aid" does not
-        country = self._country_modifier(token, located=sector is not None)
-        if country is None:
-            return None
+        country = self._country_modifier(token, located=agent is not None)
         span = _phrase(token)
-        actor = self.state_actor(country, sector, name=span.text)
+        if country is None:
+            owner = self._coded_owner(token)
+            if owner is None or agent is None:
+                return None
+            # "leaders of the Azadliq coalition": an uncoded group's people are the group
+            actor = self.agent_actor(owner, agent, span.text) if owner.code else owner
+        elif agent is None:
+            actor = self.state_actor(country)
+        else:
+            actor = self.agent_actor(self.state_actor(country), agent, span.text)
         self.add_mention(actor, span.start, span.end, "role")
         return actor
+
+    def _coded_owner(self, token: Token) -> Actor | None:
+        """An owner coded only by a loaded PETRARCH dictionary ("Arnor's foreign minister": ARN), else None."""
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+                inner = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
+                for tok in inner:
+                    actor = self.actor_of(tok)
+                    if actor is not None and actor.kind in ("organization", "group", "state"):
+                        return actor
+        return None
 
     def _country_modifier(self, token: Token, located: bool = False) -> Country | None:
         """The country a noun phrase belongs to: possessor, demonym/country modifier, or an of/from-phrase
@@ -407,6 +547,17 @@ def _code_name(index: ActorIndex, span: Span, match: Match | None, label: str) -
         if match.kind == "demonym" and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ != "":
             # "Russian President" / "Russian embassy": a modifier, coded through its head
             return
+        if match.kind == "demonym" and _minority(span):
+            # "ethnic Albanians", "the Albanians of southern Serbia": a people living in another state, not the
+            # state their name stands for; coded by the state they live in when the phrase names it
+            home = next(
+                (c for c in (index._country_of(t) for t in _minority(span)) if c is not None and c.iso3 != country.iso3),
+                None,
+            )
+            actor = index.new_actor(span.text, kind="group", country=home.iso3 if home else None,
+                                    code=home.iso3 if home else None, knowledge="rule:minority")  # fmt: skip
+            index.add_mention(actor, span.start, span.end, "name")
+            return
         index.add_mention(index.state_actor(country), span.start, span.end, match.kind)
         return
     if match is not None and isinstance(match.entry, Organization):
@@ -431,6 +582,21 @@ def _code_name(index: ActorIndex, span: Span, match: Match | None, label: str) -
         index.add_mention(actor, span.start, span.end, "name")
 
 
+def _minority(span: Span) -> list[Token]:
+    """For a plural demonym naming a minority ("ethnic Albanians", "the Albanians of southern Serbia"), the
+    tokens that may name the state they live in (possibly none); [] when the phrase is not a minority."""
+    root = span.root
+    if root.tag_ not in ("NNPS", "NNS") and not root.text.endswith("s"):
+        return []
+    places = [g for p in root.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children]
+    ethnic = any(c.lower_ == "ethnic" for c in root.children) or (
+        span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic"
+    )
+    if ethnic:
+        return places or [root]
+    return places
+
+
 def _code_people(index: ActorIndex, people: list[tuple[Span, OfficeTerm | None]]) -> None:
     knowledge = index.knowledge
     for name, term in people:
@@ -446,12 +612,20 @@ def _code_people(index: ActorIndex, people: list[tuple[Span, OfficeTerm | None]]
             continue
         term = knowledge.office_holder(text, index.on) or term
         actor = index.new_actor(text, kind="person")
+        dict_code = None
         if term is not None and (len(name) > 1 or term.name.split()[-1].lower() == key):
             actor.name = term.name if len(name) == 1 else text
             actor.country, actor.sector, actor.role = term.country, term.sector, term.role
             actor.knowledge = f"offices.tsv:{term.name}"
-        _code_from_title(index, actor, name)
-        if actor.country:
+        elif term is None:
+            entry = next((m.entry for m in knowledge.lookup(text) if isinstance(m.entry, Organization)), None)
+            if entry is not None and entry.code:  # a person only a PETRARCH dictionary knows (rule 8)
+                dict_code, actor.country, actor.sector = entry.code, entry.country, entry.sector
+                actor.knowledge = f"petrarch:{entry.name}"
+        agent = _code_from_title(index, actor, name)
+        if dict_code is not None:
+            actor.code = combine_codes(dict_code, agent) if agent and len(dict_code) == 3 else dict_code
+        elif actor.country:
             actor.code = actor_code(actor.country, actor.sector)
         index.add_mention(actor, name.start, name.end, "name")
         for form in {key, key.split()[-1]} if len(name) > 1 else {key}:
@@ -465,8 +639,9 @@ def _surname_owner(index: ActorIndex, key: str) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
-def _code_from_title(index: ActorIndex, actor: Actor, name: Span) -> None:
-    """Country and sector from the words before a name, or from an apposition it stands in."""
+def _code_from_title(index: ActorIndex, actor: Actor, name: Span) -> str | None:
+    """Country and sector from the words before a name, or from an apposition it stands in; returns the title's
+    agent code ("~GOV") when it set the sector."""
     doc = name.doc
     title: list[Token] = []
     i = name.start - 1
@@ -505,17 +680,19 @@ def _code_from_title(index: ActorIndex, actor: Actor, name: Span) -> None:
                     actor.country = country.iso3
                     break
             del joined
+    agent = None
     if role_words and not actor.sector:
         phrase = " ".join(t.lower_ for t in role_words)
-        sector = index.knowledge.sector_of(phrase)
-        if sector is None:
+        agent = index.agent_of(phrase)
+        if agent is None:
             for tok in reversed(role_words):
-                sector = index.knowledge.sector_of(tok.lemma_.lower() or tok.lower_)
-                if sector:
+                agent = index.agent_of(tok.lemma_.lower() or tok.lower_)
+                if agent:
                     break
-        actor.sector = sector
+        actor.sector = agent.strip("~") if agent else None
         if not actor.role:
             actor.role = " ".join(t.text for t in role_words if t.lower_ not in ("the",)) or None
+    return agent
 
 
 def _chain_surnames(index: ActorIndex) -> None:

@@ -10,20 +10,33 @@ read from the argument roles it lists, and resolved to coded actors by the actor
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, clause_subject
-from .lexicon import Entry, Lexicon, entry_plover
+from .lexicon import Entry, Lexicon, entry_plover, inflections
 from .model import Cameo, Event, EventActor, Plover, TextSpan
 from .nlp import is_parsed
 
 # Events inside the complement of these CAMEO roots are their content, not separate events: "urged Trump to
 # continue supporting Kyiv" is one appeal (02), "invited Trump to visit" one invitation (03), "declined to
-# comment" one refusal (01); the inner verb is what was asked, offered, refused or threatened.
-COMPLEMENT_ROOTS = {"01", "02", "03", "10", "12", "13"}
+# comment" one refusal (01), "accused Dushanbe of violating" one accusation (11); the inner verb is what was asked,
+# offered, refused, alleged or threatened.
+COMPLEMENT_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 COMPLEMENT_DEPS = {"xcomp", "pcomp"}
+# Roots whose that-clause is what was asked, promised or threatened ("demanded that Tajikistan pull back" is one
+# demand); a statement's that-clause ("said that troops attacked") is a separate, reported event.
+CLAUSE_CONTENT_ROOTS = {"02", "03", "10", "13"}
+# Subordinators of a condition: the conditioned act has not happened.
+CONDITION_MARKS = {"unless", "if", "until"}
+# Nouns and verbs whose to-infinitive names an act that did not happen ("refusal to accept", "failed to agree").
+UNREAL_HEADS = {"refusal", "failure", "reluctance", "unwillingness", "inability", "fail"}
+# Prepositions whose object is the background of a sentence, not its news ("after five days of fighting",
+# "in the wake of the execution", "amid unrest").
+BACKGROUND_PREPS = {"after", "following", "since", "amid", "amidst", "before", "during", "despite", "because"}
+BACKGROUND_NOUNS = {"wake", "aftermath", "days", "weeks", "months", "years", "week", "day", "month", "year", "time"}
 # Prepositions that name the means of an act ("attacked with drones"), whose words may refine its code.
 INSTRUMENT_PREPS = {"with", "by", "using", "via", "through"}
 # Modifier positions where a verb form is not a predicate ("pressing issues", "a wanted man").
@@ -54,11 +67,15 @@ def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon, document_id: s
                 continue
             for entry in lexicon.candidates(token.lemma_.lower(), token.pos_):
                 fired = list(_fire(entry, token, index, lexicon))
-                for source, target, target_tok, anchor, code, mode in fired:
+                for source, target, target_tok, anchor, code, mode, rule in fired:
                     event = _event(doc, sent_index, token, entry, lexicon, source, target, code, mode, document_id)
+                    event.extractor += rule
+                    if event.plover.type in INTENDED_RECODE and _conditional(anchor):
+                        _recode(event, lexicon, "conditional")
                     found.append(Found(event, token, entry, target_tok, anchor))
                 if fired:
                     break  # the first entry of a lemma that fires wins (entries are ordered specific first)
+    found = _obligations(found, index, lexicon)
     kept = _dedupe(_drop_contents(_drop_media_statements(found)))
     for number, item in enumerate(kept, start=1):
         item.event.id = f"{document_id}:e{number}"
@@ -66,8 +83,23 @@ def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon, document_id: s
 
 
 def _drop_contents(found: list[Found]) -> list[Found]:
-    """Drop events that are the content of another event's complement (see COMPLEMENT_ROOTS)."""
+    """Drop events that are the content of another event's complement (see COMPLEMENT_ROOTS), its purpose
+    ("began a hunger strike to demand the return of land") or its condition ("will boycott the elections unless
+    the president agrees to step down"), and acts a refusal or failure names ("the government's refusal to
+    accept independence"): none of them happened as told."""
     inside: set[int] = set()
+    for item in found:
+        for host in {item.trigger, item.anchor}:
+            for child in host.children:
+                if child.dep_ == "advcl" and (
+                    _to_infinitive(child) or any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children)
+                ):
+                    inside.update(_clause_tokens(child))
+    for token in (found[0].trigger.doc if found else ()):
+        if token.lemma_.lower() in UNREAL_HEADS:
+            for child in token.children:
+                if child.dep_ in ("acl", "xcomp", "advcl") and _to_infinitive(child):
+                    inside.update(t.i for t in child.subtree)
     for item in found:
         if item.event.cameo.root in COMPLEMENT_ROOTS:
             hosts = {item.trigger, item.anchor}
@@ -76,11 +108,60 @@ def _drop_contents(found: list[Found]) -> list[Found]:
                 for child in host.children:
                     if (
                         child.dep_ in COMPLEMENT_DEPS
+                        or (child.dep_ == "ccomp" and item.event.cameo.root in CLAUSE_CONTENT_ROOTS)
                         or (child.dep_ in ("acl", "advcl") and _to_infinitive(child))
-                        or (child.dep_ == "prep" and (item.event.cameo.root == "01" or host.dep_ == "dobj"))
+                        or (child.dep_ == "prep" and (item.event.cameo.root in ("01", "11") or host.dep_ == "dobj"))
                     ):
                         inside.update(t.i for t in child.subtree)
     return [item for item in found if item.trigger.i not in inside and item.anchor.i not in inside]
+
+
+# Modals that make a reported clause an obligation: "said Libya must hand over the suspects" is a demand.
+OBLIGATION_MODALS = {"must", "should"}
+
+
+def _obligations(found: list[Found], index: ActorIndex, lexicon: Lexicon) -> list[Found]:
+    """A statement whose that-clause says what someone must do is a demand of them (CAMEO 100, PLOVER
+    REQUEST): "Britain said Libya must hand over the bombers" → GBR REQUEST LBY. The clause's own events are
+    its content and are dropped; the statement stays."""
+    out: list[Found] = []
+    inside: set[int] = set()
+    for item in found:
+        out.append(item)
+        if item.event.cameo.root != "01" or item.event.source is None:
+            continue
+        for clause in item.anchor.children:
+            if clause.dep_ != "ccomp" or clause.i < item.anchor.i:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children):
+                continue
+            inside.update(t.i for t in clause.subtree)
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            targets = index.event_actors(subject) if subject is not None else []
+            targets = [t for t in targets if t.actor_id != item.event.source.actor_id] or [None]  # type: ignore[list-item]
+            info = lexicon.info("100")
+            for target in targets:
+                event = replace(
+                    item.event,
+                    target=target,
+                    plover=Plover(info.plover, None),
+                    cameo=Cameo(code="100", root="10", quad_class=info.quad_class, goldstein=info.goldstein),
+                    extractor=item.event.extractor + "+rule:must-clause",
+                )
+                out.append(Found(event, item.trigger, item.entry, subject if target else None, item.anchor))
+    return [f for f in out if f.trigger.i not in inside]
+
+
+def _clause_tokens(clause: Token) -> set[int]:
+    """A clause's tokens without its participial clauses: in "opened fire to disperse demonstrators, killing one
+    and arresting 12" the parser hangs the participles on the purpose verb, but they tell what happened."""
+    kept: set[int] = set()
+    stack = [clause]
+    while stack:
+        tok = stack.pop()
+        kept.add(tok.i)
+        stack += [c for c in tok.children if not (c.dep_ in ("advcl", "acl") and c.tag_ == "VBG")]
+    return kept
 
 
 def _drop_media_statements(found: list[Found]) -> list[Found]:
@@ -151,11 +232,17 @@ def _light_verb(entry: Entry, noun: Token) -> Token | None:
         return _light_verb(entry, head) if head.pos_ in ("NOUN", "PROPN") else None
     for lv in entry.light_verbs:
         words = lv.split()
-        if head.lemma_.lower() == words[0] and (
+        if (head.lemma_.lower() == words[0] or head.lower_ in _verb_forms(words[0])) and (
             len(words) == 1 or any(c.dep_ == "prt" and c.lower_ == words[1] for c in head.children)
         ):
             return head
     return None
+
+
+@lru_cache(maxsize=1024)
+def _verb_forms(lemma: str) -> frozenset[str]:
+    """Inflected forms of a light verb: the tagger's lemma is sometimes wrong ("staged" → "stag")."""
+    return frozenset(inflections(lemma, "VERB"))
 
 
 def _negated(token: Token) -> bool:
@@ -197,7 +284,14 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
     if req.not_object and obj is not None and obj.lemma_.lower() in req.not_object:
         return False
     if req.complement:
-        comps = {c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "ccomp", "pcomp", "dobj")}
+        # a clause before its governor is reported speech, not a complement ("The army lifted the blockade,
+        # officials told AFP")
+        comps = {
+            c.lemma_.lower() for c in token.children
+            if c.dep_ in ("xcomp", "pcomp", "dobj") or (c.dep_ == "ccomp" and c.i > token.i)
+        }  # fmt: skip
+        # "offered to help mediate", "agreed to try to resolve": the verb a helper verb's complement names
+        comps |= {g.lemma_.lower() for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "xcomp"}
         comps |= {c.lemma_.lower() for c in token.children if c.dep_ in ("advcl", "acl") and _to_infinitive(c)}
         comps |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" for g in c.children}
         if not comps & set(req.complement):
@@ -247,6 +341,15 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
         return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
     if role == "xcomp_obj":
         return [o for c in token.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
+    if role == "ccomp_subj":  # "demanded that Tajikistan pull back": the subject of the content clause
+        return [s for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj",)]
+    if role.startswith("dobj_prep:"):  # "closed the crossings on its border with Tajikistan"
+        obj = _object(anchor) or _object(token)
+        words = role[len("dobj_prep:") :]
+        return [
+            g for t in (obj.subtree if obj is not None else ()) if t.dep_ == "prep" and t.lower_ == words
+            for g in t.children if g.dep_ == "pobj"
+        ]  # fmt: skip
     if role.startswith("prep:"):
         return _prep_objects(token, anchor, role[5:])
     return []
@@ -257,9 +360,9 @@ def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorInd
         for tok in _role_tokens(role, token, anchor):
             resolved = []
             for member in [tok, *_conjuncts(tok)]:
-                actor = index.event_actor(member) or _inner_actor(member, index)
-                if actor is not None:
-                    resolved.append((actor, member))
+                actors = index.event_actors(member)
+                inner = _inner_actor(member, index) if not actors else None
+                resolved += [(actor, member) for actor in actors or ([inner] if inner else [])]
             if resolved:
                 return resolved
     return []
@@ -292,6 +395,10 @@ def _refine(entry: Entry, token: Token, anchor: Token) -> tuple[str, str | None]
     for host in {token, anchor}:
         for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS):
             words |= {g.lemma_.lower() for g in prep.subtree}
+        # what was asked or offered: "urged both sides to show restraint", "pressed Iran to withdraw"
+        for comp in (c for c in host.children if c.dep_ == "xcomp"):
+            words.add(comp.lemma_.lower())
+            words |= {g.lemma_.lower() for g in comp.children if g.dep_ in ("dobj", "xcomp", "prt")}
     for key, mod in entry.modifiers.items():
         if all(part in words for part in key.lower().split()):
             return mod.cameo or code, mod.mode
@@ -300,7 +407,7 @@ def _refine(entry: Entry, token: Token, anchor: Token) -> tuple[str, str | None]
 
 def _fire(
     entry: Entry, token: Token, index: ActorIndex, lexicon: Lexicon
-) -> Iterator[tuple[EventActor | None, EventActor | None, Token | None, Token, str, str | None]]:
+) -> Iterator[tuple[EventActor | None, EventActor | None, Token | None, Token, str, str | None, str]]:
     anchor = token
     if entry.pos == "NOUN":
         light = _light_verb(entry, token) if entry.light_verbs else None
@@ -316,16 +423,103 @@ def _fire(
         source_roles = [r for r in source_roles if r in ("poss", "compound") or r.startswith("prep:")]
     sources = _resolve_role(source_roles, token, anchor, index)
     targets = _resolve_role(target_roles, token, anchor, index)
+    rule = ""
+    if not targets and entry.cameo[:2] in CLAUSE_CONTENT_ROOTS | {"12", "14"} and not entry.symmetric:
+        # "promised to continue military aid to Mozambique", "threatened to break relations with Russia": the
+        # target of a promise, threat, demand or refusal is whom its content is done to
+        source_ids = {a.actor_id for a, _ in sources}
+        targets = [t for t in _content_targets(token, anchor, index) if t[0].actor_id not in source_ids][:1]
+        rule = "+target:content" if targets else ""
     if entry.symmetric and len(sources) > 1 and not targets:
         # "Trump and Putin had spoken": coordinated subjects of a symmetric act are each other's partners
         sources, targets = sources[:1], sources[1:2]
+    if not sources and not targets and _protesters(entry, token, anchor, lexicon):
+        # "Tens of thousands of students staged demonstrations": protesters need no coded actor; the place
+        # gives them a country after enrichment (see target_from_place)
+        yield None, None, None, anchor, *_refine(entry, token, anchor), "+rule:protesters"
+        return
     if not sources and not targets or (entry.requires.target and not targets):
         return
+    if anchor is token and _background(token):
+        return
+    if anchor is token and token.dep_ == "pobj" and all(t.pos_ == "ADJ" for _, t in sources + targets):
+        return  # "after a week of Palestinian unrest": a bare noun in a prepositional phrase, named only by a
+        # nationality adjective, is background, not an event
     code, mode = _refine(entry, token, anchor)
-    for (source, _), (target, target_tok) in _pairs(sources, targets):
+    pairs = list(_pairs(sources, targets))
+    if len(pairs) > 1:
+        # "both sides' troops killed Kyrgyz guards": of several pairs, one country acting on itself is no event
+        pairs = [p for p in pairs if not _same_country(p[0][0], p[1][0])] or pairs[:1]
+    for (source, _), (target, target_tok) in pairs:
         if source is not None and target is not None and source.actor_id == target.actor_id:
             target, target_tok = None, None
-        yield source, target, target_tok, anchor, code, mode
+        yield source, target, target_tok, anchor, code, mode, rule
+
+
+# Prepositions whose object, inside the content of a promise/threat/demand, is the party it is done to.
+CONTENT_PREPS = {"to", "with", "against", "on", "from", "into", "in", "toward", "towards", "for"}
+
+
+def _content_targets(token: Token, anchor: Token, index: ActorIndex) -> list[tuple[EventActor, Token]]:
+    """Actors named as the arguments of a trigger's complement clause (see ``_fire``), nearest first."""
+    out: list[tuple[EventActor, Token]] = []
+    comps = [
+        c for h in dict.fromkeys((token, anchor)) for c in h.children
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("acl", "advcl") and _to_infinitive(c))
+    ]  # fmt: skip
+    seen = 0
+    while comps and seen < 8:
+        comp = comps.pop(0)
+        seen += 1
+        args: list[Token] = []
+        for child in comp.children:
+            if child.dep_ in ("dobj", "dative", "nsubjpass") or (child.dep_ == "nsubj" and comp.dep_ == "ccomp"):
+                args.append(child)
+                # "demand the resignation of Algeria's president": the object's of-phrase counts too
+                args += [
+                    g for p in child.children if p.dep_ == "prep" and p.lower_ in CONTENT_PREPS | {"of"}
+                    for g in p.children
+                ]  # fmt: skip
+            elif child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+                args += [g for g in child.children if g.dep_ in ("pobj",)]
+            elif child.dep_ in ("xcomp", "ccomp"):
+                comps.append(child)
+        for arg in args:
+            for actor in index.event_actors(arg) or ([a] if (a := _inner_actor(arg, index)) else []):
+                out.append((actor, arg))
+    return out
+
+
+def _same_country(source: EventActor | None, target: EventActor | None) -> bool:
+    if source is None or target is None:
+        return False
+    return source.actor_id == target.actor_id or (source.country is not None and source.country == target.country)
+
+
+def _protesters(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -> bool:
+    """A PROTEST act whose subject is a plain noun phrase of people ("students", "thousands of people")."""
+    ptype, _ = entry_plover(entry, lexicon.info(entry.cameo))
+    if ptype != "PROTEST" or (entry.pos == "NOUN" and anchor is token):
+        return False
+    subject = clause_subject(anchor)
+    return subject is not None and subject.dep_ != "nsubjpass" and subject.pos_ in ("NOUN", "PROPN", "NUM")
+
+
+def _background(noun: Token) -> bool:
+    """Whether a bare eventive noun sits in a background phrase ("after 12 days of battles", "in the wake of
+    the execution", "following the killing of"): the object of a BACKGROUND_PREPS preposition, directly or
+    through "of" and a time or wake noun."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in BACKGROUND_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "because"):
+            return True
+        if prep.lower_ != "of" or prep.head.lower_ not in BACKGROUND_NOUNS:
+            return False
+        tok = prep.head
+    return False
 
 
 def _pairs(
@@ -340,20 +534,78 @@ def _pairs(
 
 # PLOVER codes a stated future act by what it is now: a promise of cooperation is AGREE ("will provide aid",
 # CAMEO 03x), a stated future act of conflict is THREATEN ("will impose sanctions", CAMEO 13x). Requests,
-# meetings and statements keep their type, marked intended.
+# statements keep their type, marked intended; a future meeting or visit is AGREE (CAMEO 036, "agree to meet").
 INTENDED_RECODE = {
     "ASSAULT": ("138", "THREATEN"), "MOBILIZE": ("138", "THREATEN"), "COERCE": ("137", "THREATEN"),
     "SANCTION": ("1312", "THREATEN"), "PROTEST": ("130", "THREATEN"),
     "AID": ("033", "AGREE"), "COOPERATE": ("031", "AGREE"), "RETREAT": ("035", "AGREE"), "CONCEDE": ("035", "AGREE"),
+    "CONSULT": ("036", "AGREE"),
 }  # fmt: skip
 
 
-def recode_intended(event: Event, lexicon: Lexicon) -> None:
-    """Give an intended material act the code of the promise or threat it is (see INTENDED_RECODE)."""
-    if event.status != "intended" or event.plover.type not in INTENDED_RECODE:
+# Types whose acts fall on the people of a place: with no named target, the place's country is the target even
+# when it is the source's own ("Egyptian police arrested 12 in Cairo" → EGY).
+DOMESTIC_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+
+
+def target_from_place(event: Event) -> None:
+    """An event with a PLOVER type and no target takes its place's country as target, as PLOVER coders do
+    ("killed 23 people in Tel Aviv" → ISR; "demonstrated in Kirkuk" → IRQ). At home only for DOMESTIC_TYPES
+    (troops moved within their own country have no target). Needs the enrich stage's ``location``."""
+    place = event.location
+    if event.target is not None or event.plover.type is None:
         return
-    code, ptype = INTENDED_RECODE[event.plover.type]
+    if place is None or not place.country:
+        if event.plover.type == "PROTEST" and event.source is not None and event.source.country:
+            # a protest with no named target is against the protesters' own government
+            src = event.source
+            event.target = EventActor(src.text, src.start, src.end, src.country, src.country, None, src.country, None)
+            event.extractor += "+target:home"
+        return
+    if event.plover.type == "PROTEST" and (event.source is None or not event.source.country):
+        # protesters are the people of the place ("ethnic Albanians demonstrated in Serbia" → SRB)
+        src = event.source
+        event.source = _place_actor(event) if src is None else replace(src, country=place.country, code=place.country)
+        event.extractor += "+source:place"
+    home = event.source.country if event.source is not None else None
+    if place.country == home and event.plover.type not in DOMESTIC_TYPES:
+        return
+    event.target = _place_actor(event)
+    event.extractor += "+target:place"
+
+
+def _place_actor(event: Event) -> EventActor:
+    place = event.location
+    assert place is not None
+    text = place.text or place.name
+    start = place.start if place.start is not None else event.trigger.start
+    end = place.end if place.end is not None else event.trigger.end
+    return EventActor(text, start, end, place.name, place.country, None, place.country, None)
+
+
+def _conditional(anchor: Token) -> bool:
+    """Whether an act is offered or threatened on a condition ("will withdraw its force unless …", "may halt
+    mediation if …"): a conditioned act is a promise or a threat (see INTENDED_RECODE)."""
+    heads = [anchor, anchor.head] if anchor.dep_ in ("xcomp", "conj") else [anchor]
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+        for h in heads for c in h.children
+    )  # fmt: skip
+
+
+def _recode(event: Event, lexicon: Lexicon, why: str) -> None:
+    code, ptype = INTENDED_RECODE[event.plover.type]  # type: ignore[index]
     info = lexicon.info(code)
-    event.extractor += f"+intended:{event.plover.type}->{ptype}"
+    event.extractor += f"+{why}:{event.plover.type}->{ptype}"
     event.plover = Plover(ptype, None)
     event.cameo = Cameo(code=code, root=code[:2], quad_class=info.quad_class, goldstein=info.goldstein)
+
+
+def recode_intended(event: Event, lexicon: Lexicon) -> None:
+    """The engine's step after enrichment (the pipeline calls it once per event, with status and place known):
+    give an intended material act the code of the promise or threat it is (see INTENDED_RECODE), and give a
+    target-less event its place's country (``target_from_place``)."""
+    target_from_place(event)
+    if event.status != "intended" or event.plover.type not in INTENDED_RECODE:
+        return
+    _recode(event, lexicon, "intended")

@@ -34,7 +34,9 @@ Argument roles: ``nsubj`` (the subject, inherited through control and coordinati
 ``nsubjpass`` (the passive subject), ``agent`` (the "by" object of a passive), ``dobj``, ``dative`` (indirect
 object), ``prep:X`` (object of preposition X on the trigger or its object), ``poss`` (possessor of a noun trigger),
 ``compound`` (actor-denoting modifier of a noun trigger: "Russian strikes"), ``light_subj`` (subject of the light
-verb), ``xcomp_obj`` (the object of a control verb's complement).
+verb), ``xcomp_obj`` (the object of a control verb's complement), ``ccomp_subj`` (the subject of a that-clause:
+"demanded that Tajikistan pull back"), ``dobj_prep:X`` (object of preposition X anywhere inside the direct
+object: "closed the crossings on its border with Tajikistan").
 """
 
 from __future__ import annotations
@@ -59,7 +61,9 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
-ROLE = re.compile(r"^(nsubj|nsubjpass|agent|dobj|dative|poss|compound|light_subj|xcomp_obj|prep:[a-z ]+)$")
+ROLE = re.compile(
+    r"^(nsubj|nsubjpass|agent|dobj|dative|poss|compound|light_subj|xcomp_obj|ccomp_subj|prep:[a-z ]+|dobj_prep:[a-z]+)$"
+)
 
 
 class Modifier(BaseModel):
@@ -213,7 +217,7 @@ def specificity(entry: Entry) -> int:
     )
 
 
-def _inflections(lemma: str, pos: str) -> set[str]:
+def inflections(lemma: str, pos: str) -> set[str]:
     """Surface forms a lemma may take, generously over-generated: used only as a cheap pre-filter."""
     word = lemma.split()[0]
     forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing", word + "ies"}
@@ -249,7 +253,7 @@ IRREGULAR: dict[str, set[str]] = {
 def _forms(lexicon: Lexicon) -> set[str]:
     forms: set[str] = set()
     for entry in lexicon.entries:
-        forms |= _inflections(entry.lemma, entry.pos)
+        forms |= inflections(entry.lemma, entry.pos)
     return forms
 
 

@@ -1,0 +1,50 @@
+"""Actor rules: the article's pair of parties, minorities, and codes from loaded PETRARCH dictionaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventwire.config import Config
+from eventwire.pipeline import extract
+
+PAIR_TEXT = (
+    "Armenia and Azerbaijan exchanged artillery fire near the border on Monday. "
+    "The two countries' foreign ministers spoke by phone on Tuesday."
+)
+
+
+def test_the_two_countries_are_the_article_pair() -> None:
+    events = extract(PAIR_TEXT, "2024-10-18").events
+    (call,) = [e for e in events if e.plover.type == "CONSULT"]
+    assert {call.source.country, call.target.country} == {"ARM", "AZE"}
+    assert call.cameo.code == "041"
+
+
+def test_unnamed_forces_of_a_reciprocal_act_are_both_sides() -> None:
+    events = extract(
+        PAIR_TEXT.replace(
+            "Armenia and Azerbaijan exchanged", "Armenia and Azerbaijan said border troops exchanged"
+        ),
+        "2024-10-18",
+    ).events
+    fire = [e for e in events if e.trigger.text == "exchanged"]
+    assert fire and {fire[0].source.country, fire[0].target.country} == {"ARM", "AZE"}
+
+
+def test_ethnic_minority_takes_the_country_it_lives_in() -> None:
+    events = extract("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "2024-10-18").events
+    (protest,) = [e for e in events if e.plover.type == "PROTEST"]
+    assert protest.source.country == "SRB"
+
+
+def test_petrarch_dictionary_codes_and_agents(shared_dir: Path) -> None:
+    folder = shared_dir / "data" / "petrarch" / "unit_tests"
+    config = Config().replace(
+        data=(str(folder / "PETR.Validate.actors.txt"), str(folder / "PETR.Validate.agents.txt"))
+    )
+    result = extract(
+        "Bree Prime Minister Romendacil arrived in Gondor on Monday.", "2000-01-01", config=config
+    )
+    assert any(e.source and e.source.code == "BREGOV" and e.target.code == "GON" for e in result.events)
+    result = extract("Arnor's foreign minister urged Eriador to respond.", "2000-01-01", config=config)
+    assert any(e.source and e.source.code == "ARNGOVFRM" and e.target.code == "ERI" for e in result.events)

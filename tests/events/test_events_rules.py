@@ -1,0 +1,84 @@
+"""The engine's argument and recoding rules, each on a sentence of its own (none of them from a gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import DataFileError
+from eventwire.lexicon import Entry
+from eventwire.model import Event
+from eventwire.pipeline import extract
+
+
+def _events(text: str, published: str = "2024-10-18") -> list[Event]:
+    return extract(text, published).events
+
+
+def _typed(events: list[Event], ptype: str) -> list[Event]:
+    return [e for e in events if e.plover.type == ptype]
+
+
+def test_demand_targets_the_subject_of_its_that_clause() -> None:
+    events = _events("Finland's foreign ministry demanded that Estonia pull its troops back from the border.")
+    demands = _typed(events, "REQUEST")
+    assert demands and demands[0].source.country == "FIN" and demands[0].target.country == "EST"
+    assert not _typed(events, "RETREAT")  # what was demanded has not happened
+
+
+def test_agreeing_to_a_ceasefire_is_a_ceasefire() -> None:
+    (event,) = _typed(_events("Armenia and Azerbaijan agreed to a ceasefire on Sunday."), "RETREAT")
+    assert event.cameo.code == "0871" and {event.source.country, event.target.country} == {"ARM", "AZE"}
+
+
+def test_moving_troops_is_mobilisation() -> None:
+    (event,) = _typed(_events("Serbia moved additional troops to the Kosovo frontier overnight."), "MOBILIZE")
+    assert event.cameo.code == "154" and event.source.country == "SRB"
+
+
+def test_target_inside_the_object_phrase() -> None:
+    (event,) = _typed(_events("Poland closed two crossings on its border with Belarus on Monday."), "COERCE")
+    assert event.target is not None and event.target.country == "BLR"
+
+
+def test_future_meeting_is_agree_to_meet() -> None:
+    (event,) = _typed(
+        _events("The Greek and Turkish foreign ministers will meet in Athens next week."), "AGREE"
+    )
+    assert event.cameo.code == "036" and event.status == "intended"
+    assert event.extractor.endswith("+intended:CONSULT->AGREE")
+
+
+def test_must_clause_of_a_statement_is_a_demand() -> None:
+    events = _events("The British foreign secretary said on Friday that Libya must hand over the suspects.")
+    (event,) = _typed(events, "REQUEST")
+    assert event.target.country == "LBY" and event.extractor.endswith("+rule:must-clause")
+    assert not _typed(events, "COOPERATE")
+
+
+def test_target_of_a_promise_is_read_from_its_content() -> None:
+    (event,) = _typed(_events("Britain has promised to continue military aid to Mozambique."), "AGREE")
+    assert event.target.country == "MOZ" and "+target:content" in event.extractor
+
+
+def test_conditional_act_is_a_threat() -> None:
+    (event,) = _typed(_events("Iran will close the strait unless the sanctions are lifted."), "THREATEN")
+    assert "conditional" in event.extractor or "intended" in event.extractor
+
+
+def test_background_noun_is_not_an_event() -> None:
+    events = _events("Burmese troops captured a Karen stronghold after five days of fighting.")
+    assert all(e.trigger.text != "fighting" for e in events)
+
+
+def test_purpose_clause_is_not_a_separate_event() -> None:
+    events = _events(
+        "Algerian farmers began a hunger strike outside parliament to demand the return of their land."
+    )
+    assert _typed(events, "PROTEST") and not _typed(events, "REQUEST")
+
+
+def test_new_roles_validate_and_unknown_roles_fail() -> None:
+    Entry(id="x", lemma="demand", cameo="100", target=["ccomp_subj", "dobj_prep:with"])
+    with pytest.raises(ValueError):
+        Entry(id="y", lemma="demand", cameo="100", target=["clause_subject"])
+    assert issubclass(DataFileError, Exception)
