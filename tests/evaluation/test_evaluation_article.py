@@ -265,3 +265,13 @@ def test_bad_key(tmp_path):
     bad.write_text('{"events": [{"level": "must"}]}')
     with pytest.raises(MalformedInput):
         read_article_gold(bad)
+
+
+def test_a_list_of_gold_countries_accepts_any_of_them():
+    from eventwire.evaluation.article import event_matches
+
+    gold = {"evidence": "A sentence.", "plover": "REQUEST", "cameo": ["020"], "source": {"country": "RUS"},
+            "target": {"country": ["KGZ", "TJK"]}}  # fmt: skip
+    assert event_matches(event("REQUEST", "020", actor("RUS"), actor("TJK")), gold)
+    assert event_matches(event("REQUEST", "020", actor("RUS"), actor("KGZ")), gold)
+    assert not event_matches(event("REQUEST", "020", actor("RUS"), actor("UZB")), gold)

@@ -108,8 +108,8 @@ def _country(actor: Any) -> str | None:
     return actor.country if actor is not None else None
 
 
-def _side_want(gold: dict[str, Any], side: str) -> tuple[bool, str | None]:
-    """(checked?, wanted country) for one side of a gold event."""
+def _side_want(gold: dict[str, Any], side: str) -> tuple[bool, str | list[str] | None]:
+    """(checked?, wanted country or countries — a list means any of them) for one side of a gold event."""
     if side not in gold:
         return False, None
     value = gold[side]
@@ -128,8 +128,11 @@ def actors_match(event: Event, gold: dict[str, Any]) -> bool:
     t_checked, t_want = _side_want(gold, "target")
     have_s, have_t = _country(event.source), _country(event.target)
 
+    def fits(have: str | None, want: str | list[str] | None) -> bool:
+        return have in want if isinstance(want, list) else have == want
+
     def ok(hs: str | None, ht: str | None) -> bool:
-        return (not s_checked or hs == s_want) and (not t_checked or ht == t_want)
+        return (not s_checked or fits(hs, s_want)) and (not t_checked or fits(ht, t_want))
 
     if ok(have_s, have_t):
         return True
