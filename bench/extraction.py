@@ -1,6 +1,6 @@
 """Extraction benchmark: eventwire's input gate beside trafilatura and htmldate, in the same run.
 
-Sub-benchmarks (``python bench/extraction.py [aeb|wcxb|chrome|all] [--limit N] [--json FILE]``):
+Sub-benchmarks (``python bench/extraction.py [aeb|wcxb|chrome|batch|all] [--limit N] [--json FILE]``):
 
 - ``aeb``: ../shared/data/article_extraction_dev (121 news pages). Body scored as that benchmark does:
   4-gram shingles of ``\\w+`` tokens, per-page precision and recall (TP/FP/FN normalised per page),
@@ -10,10 +10,15 @@ Sub-benchmarks (``python bench/extraction.py [aeb|wcxb|chrome|all] [--limit N] [
   pages (pages with an empty gold body are skipped); exact title, author and publication-date
   accuracy over the pages whose gold has them.
 - ``chrome``: chrome removal on already-extracted text. For each dev page, the gold body gets real chrome
-  from the same page inserted at the top, between paragraphs and at the bottom: the visible text lines of
-  the page's navigation, header, footer, cookie/consent, share and newsletter containers (by tag, role,
-  class or id) that do not appear in the gold body. Scored line by line: precision and recall of the
-  removed lines as chrome, and the share of pages that lost no article line.
+  from the same page: every visible line of its HTML (block elements make lines, links and other inline
+  elements stay inside theirs) that is not part of the gold body (compared by words, so spacing, quotes
+  and punctuation do not matter) and is not the headline. What the page shows before the article goes at
+  the top, what it shows inside the article between two paragraphs, what it shows after it at the bottom
+  (each a contiguous stretch of at most 15 lines). Scored line by line: precision and recall of the
+  removed lines as chrome (a line is article only when it comes from the gold body), and the share of
+  pages that lost no article line.
+- ``batch``: documents per second of the real CLI (``eventwire extract --workers 1`` and ``2``, run as a
+  subprocess) over both dev sets' HTML pages, start-up included, and the start-up alone.
 
 Baselines: ``trafilatura.extract(html, url=url)`` with ``trafilatura.extract_metadata(html, default_url=url)``,
 and ``htmldate.find_date(html, url=url, original_date=True)``. Every tool gets the same decoded HTML and URL.
@@ -222,32 +227,44 @@ def bench_wcxb(limit: int | None = None) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------- chrome
 
 
-CHROME_CONTAINER = re.compile(
-    r"(^|[\s_-])(nav|navbar|navigation|menu|header|masthead|footer|cookie|cookies|consent|gdpr|cmp|"
-    r"share|sharing|social|newsletter|subscribe|subscription|signup|breadcrumbs?|toolbar|banner|"
-    r"skip|topbar|site-header|site-footer)([\s_-]|$)",
-    re.IGNORECASE,
-)
-CHROME_TAGS = {"nav", "header", "footer"}
-CHROME_ROLES = {"navigation", "banner", "contentinfo", "menubar", "menu", "dialog", "alertdialog"}
-BLOCK_TAGS = {
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "section", "nav",
-    "header", "footer", "aside", "span", "label", "form", "td", "tr", "table", "dd", "dt", "figcaption", "br",
-}  # fmt: skip
 INVISIBLE = {"script", "style", "noscript", "template", "svg", "iframe", "head", "select", "option"}
+INLINE_TAGS = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "img", "kbd", "mark", "q",
+    "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+}  # fmt: skip
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def _element_lines(element: Any) -> list[str]:
-    """Visible text of an element, one line per block (links and list items count as blocks)."""
+def _hidden(node: Any) -> bool:
+    return (
+        node.get("hidden") is not None
+        or (node.get("aria-hidden") or "").lower() == "true"
+        or bool(HIDDEN_STYLE.search(node.get("style") or ""))
+        or (node.tag.lower() == "input" and (node.get("type") or "").lower() == "hidden")
+    )
+
+
+def visible_lines(html: str) -> list[str]:
+    """The page's visible text as a reader sees it: one line per block element (``<p>``, ``<li>``, ``<div>``,
+    headings...), inline elements (links, ``<span>``, emphasis) inside their line, ``<br>`` breaking a line.
+    Scripts, styles, forms' options and elements hidden by attribute or inline style are left out."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    root = tree.find("body")
+    root = tree if root is None else root
     parts: list[str] = []
 
     def walk(node: Any) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if not tag or tag.lower() in INVISIBLE:  # comments and processing instructions are not shown
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if not tag or tag in INVISIBLE or _hidden(node):
             if node.tail:
                 parts.append(node.tail)
             return
-        block = tag.lower() in BLOCK_TAGS
+        block = tag not in INLINE_TAGS
         if block:
             parts.append("\n")
         if node.text:
@@ -259,71 +276,83 @@ def _element_lines(element: Any) -> list[str]:
         if node.tail:
             parts.append(node.tail)
 
-    tail = element.tail
-    element.tail = None
-    walk(element)
-    element.tail = tail
+    walk(root)
     return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
 
 
-def page_chrome_lines(html: str, body: str, title: str | None = None) -> list[str]:
-    """The chrome lines of a page: text of its navigation/header/footer/consent/share containers, in page
-    order, without lines that appear in the gold body (or the page title), without repeats."""
-    import lxml.html
+def _key(text: str) -> str:
+    """A line's words, lower-cased, without punctuation or spacing: the form lines are compared in."""
+    return " ".join(TOKEN.findall(text.lower()))
 
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return []
-    body_norm = " ".join(body.split()).lower()
-    title_norm = " ".join((title or "").split()).lower()
-    found: list[str] = []
+
+def _in_text(key: str, text_key: str, text_grams: set[tuple[str, ...]]) -> bool:
+    """True when a line (as its key) is part of a text: verbatim, or most of its word 3-grams are there
+    (the same sentence with a word changed, a caption glued to a credit, a paragraph cut short)."""
+    if f" {key} " in f" {text_key} ":
+        return True
+    words = key.split()
+    grams = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+    return bool(grams) and sum(g in text_grams for g in grams) >= 0.5 * len(grams)
+
+
+def page_chrome_lines(
+    html: str, body: str, titles: tuple[str | None, ...] = ()
+) -> tuple[list[str], list[str], list[str]]:
+    """The chrome of a page, as whole visible lines in page order: (before the article, inside it, after it).
+
+    Chrome is every visible line of the HTML that is not part of the gold body (compared by words, so a body
+    line under other spacing, quotes or punctuation is not chrome) and is not the headline (``titles``:
+    the headline is metadata, which the filter takes apart on its own). Lines without a letter or digit are
+    dropped, repeats are kept once. "Inside" is what the page shows between the first and the last body line
+    (captions, ads, related links, share bars)."""
+    body_key = _key(body)
+    body_words = body_key.split()
+    body_grams = {tuple(body_words[i : i + 3]) for i in range(len(body_words) - 2)}
+    title_keys = [_key(t) for t in titles if t and _key(t)]
+    labelled: list[tuple[str, bool]] = []
     seen: set[str] = set()
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
+    for line in visible_lines(html):
+        key = _key(line)
+        if not key:
             continue
-        attrs = " ".join(element.get(a, "") for a in ("class", "id"))
-        if not (
-            element.tag.lower() in CHROME_TAGS
-            or (element.get("role") or "").lower() in CHROME_ROLES
-            or CHROME_CONTAINER.search(attrs)
-        ):
+        if _in_text(key, body_key, body_grams):
+            labelled.append((line, False))
             continue
-        if any(
-            isinstance(a.tag, str)
-            and (
-                a.tag.lower() in CHROME_TAGS
-                or CHROME_CONTAINER.search(" ".join(a.get(x, "") for x in ("class", "id")))
-            )
-            for a in element.iterancestors()
-        ):
-            continue  # the outermost chrome container already covers it
-        for line in _element_lines(element):
-            key = line.lower()
-            if key in seen or len(key) < 2 or not re.search(r"\w", key) or re.search(r"</?[a-z!]", key):
-                continue
-            if key in body_norm or (title_norm and (key in title_norm or title_norm in key)):
-                continue
-            seen.add(key)
-            found.append(line)
-    return found
+        if key in seen or any(key == t or (len(key) > 20 and (key in t or t in key)) for t in title_keys):
+            continue
+        seen.add(key)
+        labelled.append((line, True))
+    body_at = [i for i, (_, is_chrome) in enumerate(labelled) if not is_chrome]
+    if not body_at:
+        return [line for line, _ in labelled], [], []
+    first, last = body_at[0], body_at[-1]
+    before = [line for line, c in labelled[:first] if c]
+    inside = [line for line, c in labelled[first : last + 1] if c]
+    after = [line for line, c in labelled[last + 1 :] if c]
+    return before, inside, after
 
 
 def build_chrome_case(
-    page: dict[str, Any], rng: random.Random, max_lines: int = 40
+    page: dict[str, Any], rng: random.Random, max_lines: int = 15
 ) -> list[tuple[str, bool]] | None:
     """The gold body with the page's own chrome inserted at the top, between paragraphs and at the bottom.
 
-    Returns (line, is_chrome) pairs, or None when the page has no chrome or no body.
+    The top gets (up to ``max_lines`` of) what the page shows before the article, the bottom what it shows
+    after, and one paragraph break what it shows inside the article (or, when nothing is inside, a stretch of
+    the page's footer). Each part is a contiguous stretch of the page. Returns (line, is_chrome) pairs, or
+    None when the page has no chrome or no body.
     """
     body_lines = [" ".join(line.split()) for line in page["body"].split("\n") if line.strip()]
-    chrome = page_chrome_lines(page["html"], page["body"], page.get("title"))
-    if not body_lines or not chrome:
+    titles = (page.get("title"), _html_title(page["html"]))
+    before, inside, after = page_chrome_lines(page["html"], page["body"], titles)
+    if not body_lines or not (before or inside or after):
         return None
-    chrome = chrome[:max_lines] if len(chrome) <= max_lines else _contiguous_sample(chrome, max_lines, rng)
-    # three blocks in page order: top (site header), middle (share bars, banners), bottom (footer)
-    cut1, cut2 = len(chrome) // 3, 2 * len(chrome) // 3
-    top, middle, bottom = chrome[:cut1], chrome[cut1:cut2], chrome[cut2:]
+    if not inside and len(after) > 1:
+        cut = len(after) // 2
+        inside, after = after[:cut], after[cut:]
+    top = _contiguous_sample(before, max_lines, rng, keep="end")
+    middle = _contiguous_sample(inside, max_lines, rng, keep="any")
+    bottom = _contiguous_sample(after, max_lines, rng, keep="start")
     case: list[tuple[str, bool]] = [(line, True) for line in top]
     middle_at = rng.randrange(1, len(body_lines)) if len(body_lines) > 1 else 1
     for i, line in enumerate(body_lines):
@@ -336,11 +365,26 @@ def build_chrome_case(
     return case
 
 
-def _contiguous_sample(lines: list[str], size: int, rng: random.Random) -> list[str]:
-    """``size`` lines as three contiguous stretches from the start, middle and end of the page's chrome."""
-    third = size // 3
-    mid = rng.randrange(third, max(third + 1, len(lines) - 2 * third))
-    return lines[:third] + lines[mid : mid + third] + lines[len(lines) - (size - 2 * third) :]
+def _html_title(html: str) -> str | None:
+    match = re.search(r"<title[^>]*>(.*?)</title>", html[:200000], re.IGNORECASE | re.DOTALL)
+    if not match:
+        return None
+    import html as htmllib
+
+    return re.split(r"\s+[|–—·•-]\s+", htmllib.unescape(match.group(1)).strip())[0]
+
+
+def _contiguous_sample(lines: list[str], size: int, rng: random.Random, keep: str) -> list[str]:
+    """At most ``size`` lines, one contiguous stretch: the end of the page's header ("end", the lines next
+    to the article), the start of its footer ("start"), or anywhere ("any")."""
+    if len(lines) <= size:
+        return lines
+    if keep == "end":
+        return lines[-size:]
+    if keep == "start":
+        return lines[:size]
+    at = rng.randrange(0, len(lines) - size + 1)
+    return lines[at : at + size]
 
 
 def iter_chrome_cases(
@@ -368,10 +412,11 @@ def score_chrome(cases: list[tuple[str, list[tuple[str, bool]]]]) -> dict[str, A
     for page_id, case in cases:
         text = "\n".join(line for line, _ in case)
         kept, _removed, _meta = remove_chrome(text, find_title=False)
-        kept_lines = set(kept.split("\n\n"))
+        kept_lines = Counter(kept.split("\n\n"))
         page_lost = False
         for line, is_chrome in case:
-            dropped = line not in kept_lines
+            dropped = kept_lines[line] <= 0  # each kept line vouches for one line of the case
+            kept_lines[line] -= 1
             if is_chrome and dropped:
                 tp += 1
             elif is_chrome:
@@ -399,6 +444,57 @@ def score_chrome(cases: list[tuple[str, list[tuple[str, bool]]]]) -> dict[str, A
 
 def bench_chrome(limit: int | None = None) -> dict[str, Any]:
     return score_chrome(list(iter_chrome_cases(limit)))
+
+
+# ---------------------------------------------------------------------------------------- batch
+
+
+def _cli(args: list[str]) -> tuple[float, Counter[str], int]:
+    """Run ``eventwire extract`` as a subprocess: (wall seconds, result statuses, exit code)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        code = subprocess.run(
+            [sys.executable, "-m", "eventwire.cli.main", "extract", "--no-progress", *args],
+            stdout=out,
+            stderr=err,
+            check=False,
+        ).returncode
+        elapsed = time.perf_counter() - start
+        out.seek(0)
+        statuses = Counter(json.loads(line)["status"] for line in out if line.strip())
+    return elapsed, statuses, code
+
+
+def bench_batch(limit: int | None = None, workers: tuple[int, ...] = (1, 2)) -> dict[str, Any]:
+    """Documents per second of the real CLI, ``eventwire extract --workers N``, over both dev sets' pages.
+
+    The whole command is timed (start-up and model loading included); ``startup_seconds`` is the same command
+    on one page, and ``steady_docs_per_second`` the rate once that is taken off.
+    """
+    folders = [SHARED / "article_extraction_dev" / "html", SHARED / "wcxb_articles_dev" / "html"]
+    if limit:
+        inputs = [str(f) for folder in folders for f in sorted(folder.glob("*.html.gz"))[:limit]]
+    else:
+        inputs = [str(folder) for folder in folders] + ["--pattern", "*.html.gz"]
+    first = str(sorted(folders[0].glob("*.html.gz"))[0])
+    figures: dict[str, Any] = {}
+    for n in workers:
+        startup, _, _ = _cli([first, "--workers", str(n)])
+        elapsed, statuses, code = _cli([*inputs, "--workers", str(n)])
+        docs = sum(statuses.values())
+        figures[f"workers_{n}"] = {
+            "documents": docs,
+            "statuses": dict(statuses),
+            "exit_code": code,
+            "seconds": elapsed,
+            "docs_per_second": docs / elapsed,
+            "startup_seconds": startup,
+            "steady_docs_per_second": docs / max(1e-9, elapsed - startup),
+        }
+    return figures
 
 
 # ---------------------------------------------------------------------------------------- report
@@ -443,12 +539,20 @@ def _table(figures: dict[str, Any]) -> str:
             f"  precision {f['precision']:.3f}  recall {f['recall']:.3f}  "
             f"pages with no article line lost {f['pages_without_loss']:.3f}  {f['pages_per_second']:.0f} pages/s"
         )
+    if "batch" in figures:
+        rows.append("eventwire extract (the CLI, a subprocess) over both dev sets' pages")
+        for key, x in figures["batch"].items():
+            rows.append(
+                f"  {key}: {x['documents']} documents {x['statuses']} in {x['seconds']:.1f} s = "
+                f"{x['docs_per_second']:.2f} docs/s (start-up {x['startup_seconds']:.1f} s; "
+                f"{x['steady_docs_per_second']:.2f} docs/s after it), exit {x['exit_code']}"
+            )
     return "\n".join(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("which", nargs="?", default="all", choices=["all", "aeb", "wcxb", "chrome"])
+    parser.add_argument("which", nargs="?", default="all", choices=["all", "aeb", "wcxb", "chrome", "batch"])
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--show", action="store_true", help="print chrome examples (lost and missed lines)")
@@ -462,6 +566,8 @@ def main(argv: list[str] | None = None) -> int:
         figures["wcxb"] = bench_wcxb(args.limit)
     if args.which in ("all", "chrome"):
         figures["chrome"] = bench_chrome(args.limit)
+    if args.which in ("all", "batch"):
+        figures["batch"] = bench_batch(args.limit)
     sys.stdout.write(_table(figures) + "\n")
     if args.show and "chrome" in figures:
         sys.stdout.write(

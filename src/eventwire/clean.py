@@ -218,6 +218,7 @@ def remove_chrome(text: str, *, find_title: bool = True) -> tuple[str, list[str]
             meta["title"] = lines[first]
             kinds[first] = "title"
     _mark_menu_runs(lines, kinds)
+    _mark_edge_blocks(lines, kinds)
     kept_idx = [i for i, line in enumerate(lines) if line and kinds[i] is None]
     if authors:
         meta["author"] = ", ".join(authors)
@@ -243,6 +244,58 @@ def _is_sentence(line: str) -> bool:
 
 def _is_prose(line: str) -> bool:
     return len(line.split()) >= 12 or (line.endswith(_TERMINAL) and len(line.split()) >= 6)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_DATE_ONLY = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:\s*[,|·•-]?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_body_prose(line: str) -> bool:
+    """A paragraph of running text: long, or a full sentence of some length (CJK text counts characters)."""
+    if _is_prose(line):
+        return True
+    return len(_CJK.findall(line)) >= 20
+
+
+def _mark_edge_blocks(lines: list[str], kinds: list[str | None]) -> None:
+    """Remove the short lines above the first paragraph of running text and below the last one.
+
+    Scraped pages open with the site's header (menus, section names, login links, the date, share counts)
+    and close with its footer (related links, author boxes, legal links): runs of short lines with no
+    running text among them. The article itself starts and ends with paragraphs. What stays: sentences,
+    list items (a bullet or number opening the line), and the one line right above the first paragraph
+    when it reads as a heading rather than as a date, a byline or a known chrome line. Texts with no
+    paragraph of running text are left to the line rules.
+    """
+    anchors = [i for i, line in enumerate(lines) if line and kinds[i] is None and _is_body_prose(line)]
+    if not anchors:
+        return
+    first, last = anchors[0], anchors[-1]
+    above = [i for i in range(first) if lines[i] and kinds[i] is None]
+    below = [i for i in range(last + 1, len(lines)) if lines[i] and kinds[i] is None]
+    heading = above[-1] if above else None
+    if heading is not None and (_DATE_ONLY.match(lines[heading]) or _byline(lines[heading])):
+        heading = None
+    for i in above + below:
+        line = lines[i]
+        if i == heading or _is_sentence(line) or _BULLET.match(line) or _reads_as_phrase(line):
+            continue
+        kinds[i] = "edge"
+
+
+def _reads_as_phrase(line: str) -> bool:
+    """A short line written as a phrase ("Requires ongoing maintenance and updates", "Starting from $16"),
+    not as a name or a link label ("Privacy Policy", "Live Learn Work Missouri"): most words after the first
+    are lower-case. Article lists are phrases; menus, section names and footers are names."""
+    words = _WORD.findall(line)
+    rest = words[1:]
+    return len(rest) >= 1 and len(words) >= 2 and sum(w[0].islower() for w in rest) * 2 > len(rest)
 
 
 def _mark_menu_runs(lines: list[str], kinds: list[str | None]) -> None:
