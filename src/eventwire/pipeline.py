@@ -8,7 +8,7 @@ it; one document's failure becomes that document's status, never the batch's end
 from __future__ import annotations
 
 import datetime as dt
-import os
+import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -166,8 +166,11 @@ def extract_many(
 
 
 def _worker_init(config: Config) -> None:
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    load_resources(config)
+    """Each worker uses one core: BLAS thread pools inherited from the parent would oversubscribe the machine."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+    load_resources(config)  # already loaded in the parent when the pool forks; loads here otherwise
 
 
 def _worker(args: tuple[RawDocument, Config]) -> DocumentResult:
@@ -208,7 +211,11 @@ def run(
         for item in items():
             yield item if isinstance(item, DocumentResult) else process_raw(item, config)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(config,)) as pool:
+    load_resources(config)  # once, before forking: the workers share the loaded pipeline and tables
+    context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(config,)
+    ) as pool:
         pending: list = []
         window = workers * 8
         for item in items():
