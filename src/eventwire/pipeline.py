@@ -28,6 +28,7 @@ from .enrich.time import event_date
 from .errors import EventwireError, InputError
 from .events import Found, extract_events, recode_intended
 from .knowledge import ActorKnowledge, load_actor_knowledge
+from .label import label_document
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, DocumentResult, Event, RawDocument, Versions
 from .nlp import load_pipeline, parse_article
@@ -97,6 +98,7 @@ def process_article(article: Article, config: Config = DEFAULT) -> DocumentResul
     attribution.link_citations(result.citations, events, doc)
     result.events = events
     result.actors = [a for a in index.actors.values() if a.mentions]
+    result.label = label_document(result)
     if not events:
         result.reason = "no events found"
     return result

@@ -52,7 +52,7 @@ def test_document_type_rule():
     assert document_type(result(tied)) == "SUPPORT"  # then frequency
     negated = [
         event("ASSAULT", "190", sentence_index=0, status="negated"),
-        event("AID", "070", sentence_index=4),
+        event("AID", "070", sentence_index=1),
     ]
     assert document_type(result(negated)) == "AID"
     assert document_type(result(negated[:1])) == "ASSAULT"

@@ -5,11 +5,15 @@ filled headline is the first line of ``prompt``). Rows from one template share t
 split is by template, never by row: templates are ordered by the SHA-1 of their text and the first 20% form the
 test split (deterministic, independent of row order and of the machine).
 
-Document-level type: the PLOVER type of a story is chosen from eventwire's events as follows. Only events with a
-PLOVER type count, and of those the asserted or intended ones when there are any (a negated, denied or
-hypothetical event names the type only when nothing else does). The chosen event is the one in the earliest
-sentence (the headline is sentence 0); ties go to the higher confidence, then to the type emitted most often in
-the story, then to the type name. A story with no typed event has no type (a miss).
+Document-level type: what is scored is ``result.label`` (a ``DocumentLabel``), which the pipeline fills with
+``eventwire.label.label_document``; a result without one (an older stored result, a hand-built record) is labelled
+here by that same function. The rule (see ``eventwire.label``): every event with a PLOVER type votes for its type
+with weight position × status × confidence — the body's first sentence (sentence 0; the headline is the title and
+is not coded) counts most, then the next sentences, then the rest; asserted > intended > hypothetical, negated or
+denied; events with no PLOVER type are ignored — and the type with the largest vote wins. A small logistic-
+regression model (headline and text words plus the rule's votes, trained on the train-split templates only)
+overrules the rule when the rule has no typed event or when the model disagrees with enough probability;
+``DocumentLabel.by`` says which decided, and the report counts both. A story with no label is a miss.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MalformedInput, UnreadableInput
-from ..model import DocumentResult
+from ..label import label_document
+from ..model import DocumentLabel, DocumentResult
 from .report import (
     Extractor,
     Run,
@@ -120,18 +125,17 @@ def split_stories(stories: list[NgecStory], split: str = "test") -> list[NgecSto
     return [s for s in stories if (s.template in heldout) == (split == "test")]
 
 
-def document_type(result: DocumentResult | None) -> str | None:
-    """A document's main PLOVER type (see the module docstring for the rule)."""
+def document_label(result: DocumentResult | None) -> DocumentLabel | None:
+    """The label that is scored: ``result.label`` when the pipeline set it, else ``label_document(result)``."""
     if result is None:
         return None
-    typed = [e for e in result.events if e.plover.type]
-    firm = [e for e in typed if e.status in ("asserted", "intended")]
-    pool = firm or typed
-    if not pool:
-        return None
-    freq = Counter(e.plover.type for e in typed)
-    best = min(pool, key=lambda e: (e.sentence_index, -e.confidence, -freq[e.plover.type], e.plover.type))
-    return best.plover.type
+    return result.label if result.label is not None else label_document(result)
+
+
+def document_type(result: DocumentResult | None) -> str | None:
+    """A document's main PLOVER type (see the module docstring for the rule), or None."""
+    label = document_label(result)
+    return label.plover if label is not None else None
 
 
 def score_ngec(stories: list[NgecStory], runs: list[Run]) -> dict[str, Any]:
@@ -142,8 +146,14 @@ def score_ngec(stories: list[NgecStory], runs: list[Run]) -> dict[str, Any]:
     pairs, misses = [], []
     right = covered = right_covered = 0
     mode_counts = [0, 0]
+    deciders: Counter[str] = Counter()
+    decider_right: Counter[str] = Counter()
     for story, run in zip(stories, runs, strict=True):
-        predicted = document_type(run.result)
+        label = document_label(run.result)
+        predicted = label.plover if label is not None else None
+        if label is not None and predicted is not None:
+            deciders[label.by] += 1
+            decider_right[label.by] += int(predicted == story.label)
         pairs.append((story.label, predicted or NO_TYPE))
         if predicted is not None:
             covered += 1
@@ -178,6 +188,7 @@ def score_ngec(stories: list[NgecStory], runs: list[Run]) -> dict[str, Any]:
             "coverage": accuracy(covered, len(stories)),
             "accuracy_when_typed": accuracy(right_covered, covered),
             "mode_when_type_right": accuracy(*mode_counts),
+            **{f"decided_by_{by}": accuracy(decider_right[by], n) for by, n in sorted(deciders.items())},
         },
         "overall": tally.overall(),
         "per_type": per_type,
@@ -205,8 +216,8 @@ def evaluate_ngec(
     report["notes"] = [
         f"split '{split}' by headline template (SHA-1 order, first {TEST_SHARE:.0%} = test), never by row",
         "labels are pseudo-labels from the generating headline, not human gold; the facts are invented",
-        "document type = the typed event in the earliest sentence (asserted/intended first), "
-        "ties by confidence then frequency",
+        "document type = result.label: the events' weighted vote (position x status x confidence), "
+        "overruled by the learned second opinion where it is confident (DocumentLabel.by says which decided)",
     ]
     report["documents"] = len(runs)
     report["crashes"] = [r.crash for r in runs if r.crash]
