@@ -174,9 +174,11 @@ def test_results_jsonl_roundtrip_and_bad_line(tmp_path):
 
 
 def test_fast_record_serialiser_matches_to_dict():
+    import json
+
     from eventwire.model import to_dict
-    from eventwire.store.ingest import plain
+    from eventwire.store.ingest import plain, record_json
 
     for r in _results()[:3]:
         assert plain(r) == to_dict(r)
-        assert all(plain(e) == to_dict(e) for e in r.events)
+        assert all(plain(e) == to_dict(e) == json.loads(record_json(e)) for e in r.events)

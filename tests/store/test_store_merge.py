@@ -168,13 +168,15 @@ def test_remerge_reproduces_incremental_merging(store):
 
 def test_a_country_level_place_is_not_a_point(store):
     ukraine = Place(name="Ukraine", country="UKR", lat=49.0, lon=32.0, precision="country")
-    kharkiv = Place(name="Kharkiv", country="UKR", lat=49.99, lon=36.23, precision="city")  # 320 km from the centroid
+    kharkiv = Place(
+        name="Kharkiv", country="UKR", lat=49.99, lon=36.23, precision="city"
+    )  # 320 km from the centroid
     Ingestor(store).ingest(
         [
             result("https://a.com/1", story_text(1), [_attack(place=ukraine)]),
             result("https://b.com/2", story_text(2), [_attack(place=kharkiv)]),
         ]
     )
-    assert store.conn.execute("SELECT mentions, place_name, place_precision FROM canonical_events").fetchall() == [
-        (2, "Kharkiv", "city")
-    ]
+    assert store.conn.execute(
+        "SELECT mentions, place_name, place_precision FROM canonical_events"
+    ).fetchall() == [(2, "Kharkiv", "city")]
