@@ -44,6 +44,7 @@ from .petrarch_dict import combine_codes
 QUANTITY_HEADS = {
     "thousand", "hundred", "dozen", "million", "score", "group", "crowd", "number", "some", "many", "most", "all",
     "band", "batch", "contingent", "delegation", "team", "unit", "handful", "majority", "members", "member",
+    "inhabitant", "resident", "population", "people", "citizen", "part",
 }  # fmt: skip
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
@@ -273,6 +274,10 @@ class ActorIndex:
             ):
                 self.add_mention(actor, token.i, token.i + 1, "pronoun")
                 return actor
+        speaker = self._speaker(token, personal)
+        if speaker is not None:
+            self.add_mention(speaker, token.i, token.i + 1, "pronoun")
+            return speaker
         first = token.sent.start  # look back over this sentence and the one before it
         if first > 0:
             first = max(self.doc[first - 1].sent.start, first - 200)
@@ -289,6 +294,22 @@ class ActorIndex:
             self.add_mention(best, token.i, token.i + 1, "pronoun")
         return best
 
+    def _speaker(self, token: Token, personal: bool) -> Actor | None:
+        """The subject pronoun of a reported clause is its speaker ("French farmers said they would blockade
+        Paris", "Yoruba leaders announced that they are willing"), when the speaker is a noun phrase of the
+        pronoun's kind (a person for he/she, a plural or group for they)."""
+        if token.dep_ != "nsubj" or token.head.dep_ != "ccomp" or token.lower_ not in ("he", "she", "they"):
+            return None
+        speaker = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.pos_ == "PRON":
+            return None
+        actor = self.resolve(speaker)
+        if actor is None or (actor.kind == "person") != personal:
+            return None
+        if token.lower_ == "they" and speaker.tag_ not in ("NNS", "NNPS") and speaker.lemma_.lower() not in QUANTITY_HEADS:
+            return None
+        return actor
+
     def _sector_phrase(self, token: Token) -> Actor | None:
         """A common-noun phrase as an actor: "Ukraine's foreign ministry" (UKRGOV), "Israeli tanks" (ISR),
         "thousands of Iraqi Kurds" (IRQ), "security forces in Guinea" (GINMIL)."""
@@ -297,10 +318,17 @@ class ActorIndex:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
-                            return self.resolve(pobj)
-            return None
+                            found = self.resolve(pobj)
+                            if found is not None:
+                                return found
+            if token.pos_ == "NUM":
+                return None
         phrase = _compound_text(token)
-        agent = self.agent_of(phrase) or self.agent_of(token.lemma_.lower() or token.lower_)
+        agent = (
+            self.agent_of(phrase)
+            or self.agent_of(_compound_text(token, surface=True))  # "security forces": the lemma "force" is no role
+            or self.agent_of(token.lemma_.lower() or token.lower_)
+        )
         if agent is None and token.tag_ not in ("NNS", "NNPS"):
             return None  # a plural noun of people or things ("Israeli tanks") stands for its country; "U.S. aid" does not
         country = self._country_modifier(token, located=agent is not None)
@@ -324,7 +352,7 @@ class ActorIndex:
             if child.dep_ in ("poss", "amod", "compound", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
                 inner = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
                 for tok in inner:
-                    actor = self.actor_of(tok)
+                    actor = self.actor_of(tok) if not against_modifier(tok) else None
                     if actor is not None and actor.kind in ("organization", "group", "state"):
                         return actor
         return None
@@ -333,8 +361,15 @@ class ActorIndex:
         """The country a noun phrase belongs to: possessor, demonym/country modifier, or an of/from-phrase
         (and, for a role noun, an in-phrase: "security forces in Guinea")."""
         for child in token.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and not against_modifier(child):
                 country = self._country_of(child)
+                if country is None and child.dep_ == "compound" and child.pos_ == "NOUN":
+                    # "South Korean army officers": the demonym modifies the compound noun
+                    country = next(
+                        (c for g in child.children if g.dep_ in ("amod", "compound", "poss") and not against_modifier(g)
+                         for c in [self._country_of(g)] if c is not None),
+                        None,
+                    )  # fmt: skip
                 if country is not None:
                     return country
         preps = ("of", "from", "in") if located else ("of", "from")
@@ -352,7 +387,14 @@ class ActorIndex:
         if actor is not None and actor.country and actor.country in self.knowledge.countries:
             return self.knowledge.countries[actor.country]
         text = self.doc[token.left_edge.i : token.i + 1].text if token.dep_ == "compound" else token.text
-        return self.knowledge.country_of_name(text) or self.knowledge.country_of_name(token.text)
+        country = self.knowledge.country_of_name(text) or self.knowledge.country_of_name(token.text)
+        if country is None and token.pos_ == "PROPN" and token.dep_ not in ("compound", "amod"):
+            for child in token.children:  # "the Syrian Golan Heights": a place its demonym names
+                if child.dep_ in ("compound", "amod") and child.i < token.i and not against_modifier(child):
+                    country = self.knowledge.country_of_name(child.text)
+                    if country is not None:
+                        break
+        return country
 
 
 def actor_code(country: str, sector: str | None) -> str:
@@ -387,7 +429,7 @@ def clause_subject(verb: Token) -> Token | None:
             if objects and head.lemma_ not in SUBJECT_CONTROL:
                 return objects[0]
             verb = head
-        elif verb.dep_ in ("conj", "advcl", "ccomp", "acl", "pcomp") or (
+        elif verb.dep_ in ("conj", "advcl", "ccomp", "acl", "pcomp", "acomp") or (
             verb.dep_ == "dep" and verb.head is not verb
         ):
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -407,10 +449,18 @@ def clause_subject(verb: Token) -> Token | None:
 SUBJECT_CONTROL = {"promise", "threaten", "vow", "pledge", "offer", "agree", "refuse", "decline"}
 
 
-def _compound_text(token: Token) -> str:
+def _compound_text(token: Token, surface: bool = False) -> str:
     words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
     parts = [w.text.lower() for w in words if w.pos_ in ("NOUN", "ADJ", "PROPN")]
-    return " ".join([*parts, token.lemma_.lower() or token.lower_])
+    return " ".join([*parts, token.lower_ if surface else token.lemma_.lower() or token.lower_])
+
+
+def against_modifier(token: Token) -> bool:
+    """Whether a modifier names what its noun is against or for, not whose it is ("an anti-Syria journalist")."""
+    doc = token.doc
+    if token.lower_.startswith(("anti-", "pro-", "non-")):
+        return True
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro", "non")
 
 
 def _phrase(token: Token) -> Span:
@@ -515,6 +565,8 @@ def resolve_actors(
         if any(i in index.token_actor for i in range(span.start, span.end)):
             continue
         term = match.entry if match is not None and isinstance(match.entry, OfficeTerm) else None
+        if term is not None and label == "table" and not _name_like(span):
+            continue  # "rice", "a major attack", "Taylor Swift", "Major General": not the office holder
         if label in ("ORG", "GPE", "NORP", "FAC") and match is None and span.text[:1].isupper():
             # NER often labels a bare surname ("Trump", "Biden") ORG: an office holder's name is a person
             term = knowledge.office_holder(_name_tokens(span).text, published)
@@ -576,10 +628,25 @@ def _code_name(index: ActorIndex, span: Span, match: Match | None, label: str) -
         return
     if label in ("ORG", "FAC") and len(span.text) > 2:
         text = span.text[4:] if span.text.lower().startswith("the ") else span.text
-        actor = next((a for a in index.actors.values() if a.name == text), None) or index.new_actor(
-            text, kind="organization"
-        )
+        actor = next((a for a in index.actors.values() if a.name == text), None)
+        if actor is None:
+            # "the United Bus Company of Tehran": a body named after its country or city belongs there
+            place = text.rsplit(" of ", 1)[1] if " of " in text else None
+            country = knowledge.country_of_name(place) if place else None
+            actor = index.new_actor(
+                text, kind="organization", country=country.iso3 if country else None,
+                code=country.iso3 if country else None, knowledge="rule:named-after-place" if country else None,
+            )  # fmt: skip
         index.add_mention(actor, span.start, span.end, "name")
+
+
+def _name_like(span: Span) -> bool:
+    """Whether a table match of a person's name reads as that name: capitalised, and not the first part of a
+    longer name ("Taylor Swift") or a rank before a name ("Major General")."""
+    if not span.text[:1].isupper():
+        return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is None or not (after.text[:1].isupper() and after.pos_ == "PROPN" and after.sent == span.sent)
 
 
 def _minority(span: Span) -> list[Token]:

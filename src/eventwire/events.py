@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorIndex, clause_subject
+from .actors import ActorIndex, against_modifier, clause_subject
 from .lexicon import Entry, Lexicon, entry_plover, inflections
 from .model import Cameo, Event, EventActor, Plover, TextSpan
 from .nlp import is_parsed
@@ -368,13 +368,32 @@ def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorInd
     return []
 
 
-def _inner_actor(token: Token, index: ActorIndex) -> EventActor | None:
-    """An actor named inside a phrase whose head is not one ("the Trump-Putin call", "Ukrainian cities")."""
+# Prepositions whose object owns or is served by a thing named by a noun that is no actor ("the computers of
+# South Korean army officers", "a camp for Congolese refugees", "violations by Algerian security forces").
+OWNER_PREPS = {"of", "for", "by"}
+
+
+def _inner_actor(token: Token, index: ActorIndex, depth: int = 0) -> EventActor | None:
+    """An actor named inside a phrase whose head is not one ("the Trump-Putin call", "Ukrainian cities", "the
+    offices of the Palestinian administrators", "crimes committed by Croat forces")."""
     for child in token.children:
-        if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < token.i:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < token.i and not against_modifier(child):
+            if depth and child.pos_ == "PRON":
+                continue  # "the return of their land": an owner inside an of-phrase is named, not a pronoun
             actor = index.event_actor(child)
             if actor is not None:
                 return actor
+    if depth > 1 or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in token.children:
+        preps = [child] if child.dep_ == "prep" and child.lower_ in OWNER_PREPS else []
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "crimes committed by Croat forces"
+            preps = [c for c in child.children if c.dep_ == "agent"]
+        for prep in preps:
+            for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
+                actor = index.event_actor(pobj) or _inner_actor(pobj, index, depth + 1)
+                if actor is not None:
+                    return actor
     return None
 
 
@@ -423,6 +442,9 @@ def _fire(
         source_roles = [r for r in source_roles if r in ("poss", "compound") or r.startswith("prep:")]
     sources = _resolve_role(source_roles, token, anchor, index)
     targets = _resolve_role(target_roles, token, anchor, index)
+    if sources and targets and len(sources) == 1:
+        # "reneged on his commitment to the Zambian people": the source itself is no target; look further
+        targets = [t for t in targets if t[0].actor_id != sources[0][0].actor_id]
     rule = ""
     if not targets and entry.cameo[:2] in CLAUSE_CONTENT_ROOTS | {"12", "14"} and not entry.symmetric:
         # "promised to continue military aid to Mozambique", "threatened to break relations with Russia": the
@@ -430,6 +452,13 @@ def _fire(
         source_ids = {a.actor_id for a, _ in sources}
         targets = [t for t in _content_targets(token, anchor, index) if t[0].actor_id not in source_ids][:1]
         rule = "+target:content" if targets else ""
+    if not targets and sources and not (entry.symmetric and len(sources) > 1) and entry.cameo[:2] != "01":
+        # PETRARCH's rule: with no target in the entry's roles, the first actor named in the predicate's own
+        # arguments ("agreed to set up a centre in Tokyo", "suspended part of an aid program for Bosnia"); it
+        # completes an event that has its source, it never makes one
+        source_ids = {a.actor_id for a, _ in sources}
+        targets = [t for t in _predicate_actors(token, anchor, index) if t[0].actor_id not in source_ids][:1]
+        rule = "+target:predicate" if targets else rule
     if entry.symmetric and len(sources) > 1 and not targets:
         # "Trump and Putin had spoken": coordinated subjects of a symmetric act are each other's partners
         sources, targets = sources[:1], sources[1:2]
@@ -450,22 +479,75 @@ def _fire(
     if len(pairs) > 1:
         # "both sides' troops killed Kyrgyz guards": of several pairs, one country acting on itself is no event
         pairs = [p for p in pairs if not _same_country(p[0][0], p[1][0])] or pairs[:1]
+    ptype, _ = entry_plover(entry, lexicon.info(code))
     for (source, _), (target, target_tok) in pairs:
         if source is not None and target is not None and source.actor_id == target.actor_id:
             target, target_tok = None, None
+        if target is not None and target_tok is not None and not (target.country or target.code):
+            target = _opposition_target(source, target, target_tok)
+        home = _home_source(ptype, source, target, anchor, index)
+        if home is not None:
+            source, rule = home, rule + "+source:target-country"
         yield source, target, target_tok, anchor, code, mode, rule
 
 
+def _opposition_target(source: EventActor | None, target: EventActor, target_tok: Token) -> EventActor:
+    """An uncoded target the text calls the opposition ("allowed opposition leader Maulana Fazl-ur-Rehman",
+    "ordered the opposition newspaper La Prensa") belongs to the country of the state actor acting on it."""
+    if source is None or not source.country or len(source.country) != 3:
+        return target
+    sent = target_tok.sent
+    near = [t for t in target_tok.doc[max(sent.start, target_tok.left_edge.i - 4) : target_tok.i]]
+    if any(t.lower_ == "opposition" for t in near):
+        return replace(target, country=source.country, code=source.country + "OPP")
+    return target
+
+
+# Conflictual types whose uncoded non-state side acting on a country's actor is taken to be of that country
+# (CAMEO codes domestic groups by their country: "Ethnic Albanians have sworn to fight … Macedonia" → MKD).
+HOME_TYPES = {"PROTEST", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "ASSAULT", "COERCE"}
+
+
+def _home_source(
+    ptype: str | None, source: EventActor | None, target: EventActor | None, anchor: Token, index: ActorIndex
+) -> EventActor | None:
+    """A source with no country for an act against a country's actor: protesters are the people of the
+    government they protest against ("students staged demonstrations to demand reforms by President Suharto's
+    government" → IDN), and an uncoded group or organisation that threatens, rejects, demands of, accuses or
+    attacks a state's actor is a domestic group of that state. People other than protesters, and coded
+    international bodies, keep no country. Returns the source to use, or None to keep it."""
+    if ptype not in HOME_TYPES or target is None or not target.country or len(target.country) != 3:
+        return None
+    if source is not None and (source.country or source.code):
+        return None
+    if source is None:
+        if ptype != "PROTEST":
+            return None
+        subject = clause_subject(anchor)
+        if subject is None or subject.dep_ == "nsubjpass" or subject.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return None
+        span = anchor.doc[subject.left_edge.i : subject.i + 1]
+        return EventActor(span.text, span.start_char, span.end_char, span.text, target.country, None, target.country, None)
+    actor = index.actors.get(source.actor_id or "")
+    if ptype != "PROTEST" and (actor is None or actor.kind not in ("group", "organization")):
+        return None
+    return replace(source, country=target.country, code=target.country)
+
+
 # Prepositions whose object, inside the content of a promise/threat/demand, is the party it is done to.
-CONTENT_PREPS = {"to", "with", "against", "on", "from", "into", "in", "toward", "towards", "for"}
+CONTENT_PREPS = {"to", "with", "against", "on", "from", "into", "in", "toward", "towards", "for", "among", "between"}
 
 
 def _content_targets(token: Token, anchor: Token, index: ActorIndex) -> list[tuple[EventActor, Token]]:
     """Actors named as the arguments of a trigger's complement clause (see ``_fire``), nearest first."""
     out: list[tuple[EventActor, Token]] = []
+    hosts = list(dict.fromkeys((token, anchor)))
+    # "insisted on its demands that Burundi's government grant": the clause of the trigger's prepositional object
+    hosts += [g for h in hosts for p in h.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     comps = [
-        c for h in dict.fromkeys((token, anchor)) for c in h.children
+        c for h in hosts for c in h.children
         if c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("acl", "advcl") and _to_infinitive(c))
+        or (c.dep_ == "acl" and h not in (token, anchor) and any(m.dep_ == "mark" for m in c.children))
     ]  # fmt: skip
     seen = 0
     while comps and seen < 8:
@@ -488,6 +570,55 @@ def _content_targets(token: Token, anchor: Token, index: ActorIndex) -> list[tup
             for actor in index.event_actors(arg) or ([a] if (a := _inner_actor(arg, index)) else []):
                 out.append((actor, arg))
     return out
+
+
+# Dependents of a predicate that hold its arguments (searched for a target, in text order).
+ARGUMENT_DEPS = {"dobj", "dative", "prep", "xcomp", "acomp", "attr", "oprd", "pobj", "acl"}
+
+
+def _predicate_actors(token: Token, anchor: Token, index: ActorIndex) -> list[tuple[EventActor, Token]]:
+    """Actors with a country or code named in the arguments of a predicate, in text order: its objects, its
+    non-background prepositional phrases, its infinitive and conditional clauses ("threatened to strike unless
+    Israel rescinded …"). Pronouns, relative clauses' subjects and reported speech are not searched."""
+    roots: list[Token] = []
+    for host in dict.fromkeys((token, anchor)):
+        for child in host.children:
+            if child.i < host.i and child.dep_ != "dobj":
+                continue
+            if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS | INSTRUMENT_PREPS - {"with"}:
+                continue
+            if child.dep_ in ARGUMENT_DEPS or (
+                child.dep_ == "advcl"
+                and (_to_infinitive(child) or any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children))
+            ):
+                roots.append(child)
+    tokens: list[Token] = []
+    for root in roots:
+        for tok in root.subtree:
+            if tok.pos_ in ("NOUN", "PROPN") and not _under_background(tok, root):
+                tokens.append(tok)
+    found: list[tuple[EventActor, Token]] = []
+    for tok in sorted(dict.fromkeys(tokens), key=lambda t: t.i):
+        actor = index.event_actor(tok)
+        if actor is not None and (actor.country or actor.code):
+            found.append((actor, tok))
+    # an actor with a country first ("the peacekeeping force in Lebanon (UNIFIL)": Lebanon, not the UN force)
+    return sorted(found, key=lambda item: not item[0].country)
+
+
+def _under_background(tok: Token, root: Token) -> bool:
+    """Whether ``tok`` sits in a background or instrument phrase, a relative clause or a quote inside ``root``."""
+    for _ in range(40):
+        if tok.i == root.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in BACKGROUND_PREPS:
+            return True
+        if (tok.dep_ == "relcl" and not _to_infinitive(tok)) or tok.dep_ in ("appos", "parataxis") or (
+            tok.dep_ == "ccomp" and tok.i < tok.head.i
+        ):
+            return True
+        tok = tok.head
+    return False
 
 
 def _same_country(source: EventActor | None, target: EventActor | None) -> bool:
@@ -546,6 +677,8 @@ INTENDED_RECODE = {
 # Types whose acts fall on the people of a place: with no named target, the place's country is the target even
 # when it is the source's own ("Egyptian police arrested 12 in Cairo" → EGY).
 DOMESTIC_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+# Sectors of a state's own coercive apparatus (government, police, military, courts, intelligence).
+STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY"}
 
 
 def target_from_place(event: Event) -> None:
@@ -554,6 +687,14 @@ def target_from_place(event: Event) -> None:
     (troops moved within their own country have no target). Needs the enrich stage's ``location``."""
     place = event.location
     if event.target is not None or event.plover.type is None:
+        return
+    src = event.source
+    if (place is None or not place.country) and event.plover.type == "COERCE" and src is not None and (
+        src.country and len(src.country) == 3 and src.sector in STATE_SECTORS
+    ):
+        # "Egyptian police … arresting 12": a state's coercion with no named target or place falls on its people
+        event.target = EventActor(src.text, src.start, src.end, src.country, src.country, None, src.country, None)
+        event.extractor += "+target:home"
         return
     if place is None or not place.country:
         if event.plover.type == "PROTEST" and event.source is not None and event.source.country:

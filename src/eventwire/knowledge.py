@@ -563,6 +563,10 @@ _PATTERNS = (
 )
 
 
+# Built-in tables beyond the one file per kind: terms of office before offices.tsv's period.
+_BUILTIN_EXTRA = (("offices", "offices_historical.tsv"),)
+
+
 def _kind_of(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(".actors.txt"):
@@ -611,6 +615,7 @@ def _load(extra: tuple[str, ...], builtin: bool) -> ActorKnowledge:
     sources: list[tuple[str, Path, bool]] = []
     if builtin:
         sources += [(kind, DATA_DIR / f"{kind}.tsv", True) for kind, _ in _PATTERNS]
+        sources += [(kind, DATA_DIR / name, True) for kind, name in _BUILTIN_EXTRA]
     sources += [(kind, path, False) for kind, path in _collect(extra)]
     countries: list[Country] = []
     organizations: list[Organization] = []
