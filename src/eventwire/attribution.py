@@ -498,13 +498,23 @@ def _region_after(doc: Doc, char: int) -> list[Token]:
     return out
 
 
+def _token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of every token, computed once per doc."""
+    offsets = doc.user_data.get("token_offsets")
+    if offsets is None:
+        starts = [t.idx for t in doc]
+        ends = [t.idx + len(t.text) for t in doc]
+        offsets = doc.user_data["token_offsets"] = (starts, ends)
+    return offsets
+
+
 def _token_at_or_after(doc: Doc, char: int) -> Token | None:
-    i = bisect.bisect_left([t.idx for t in doc], char)
+    i = bisect.bisect_left(_token_offsets(doc)[0], char)
     return doc[i] if i < len(doc) else None
 
 
 def _token_before(doc: Doc, char: int) -> Token | None:
-    i = bisect.bisect_right([t.idx + len(t.text) for t in doc], char)
+    i = bisect.bisect_right(_token_offsets(doc)[1], char)
     return doc[i - 1] if i > 0 else None
 
 

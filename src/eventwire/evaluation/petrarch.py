@@ -270,13 +270,4 @@ def evaluate_petrarch(
         if run.result is not None and run.result.status == "failed"
     ]
     report.update(score_petrarch(records, runs))
-    # TODO(lead): render_report prints only "overall" and "loose"; add "dyad" and "dyad_country" to its loop in
-    # evaluation/report.py and drop this note.
-    report["notes"].append(
-        "dyad = source and target codes right whatever the event code: "
-        + "; ".join(
-            f"{name} P {report[name]['precision']:.3f} R {report[name]['recall']:.3f} F1 {report[name]['f1']:.3f}"
-            for name in ("dyad", "dyad_country")
-        )
-    )
     return report

@@ -220,7 +220,7 @@ def render_report(report: dict[str, Any]) -> str:
         lines.append(f"Documents run: {report['documents']}   crashes: {len(report.get('crashes', []))}")
     for crash in report.get("crashes", []):
         lines.append(f"  CRASH [{crash['id']}] {crash['error']}: {crash['message']} ({crash.get('where')})")
-    for name in ("overall", "loose"):
+    for name in ("overall", "loose", "dyad", "dyad_country"):
         if report.get(name):
             lines.append(_prf_line(name, report[name]))
     if report.get("macro_f1") is not None:
