@@ -75,9 +75,15 @@ def process_article(article: Article, config: Config = DEFAULT) -> DocumentResul
         return result
     published = _date(article.published)
     forms = res.lexicon.trigger_forms
+    cues = _actor_cue_words(res.knowledge)
 
     def wants_parse(sentence: str) -> bool:
-        return any(word in forms for word in _words(sentence))
+        """A sentence can hold an event when it has a trigger word and something that can be an actor: a
+        capitalised word after the first, a pronoun, or a role noun ("troops", "protesters")."""
+        words = list(_words(sentence))
+        if not any(word in forms for word in words):
+            return False
+        return any(w[:1].isupper() for w in sentence.split()[1:]) or any(word in cues for word in words)
 
     doc = parse_article(
         res.nlp,
@@ -102,6 +108,15 @@ def process_article(article: Article, config: Config = DEFAULT) -> DocumentResul
     if not events:
         result.reason = "no events found"
     return result
+
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "them", "him", "our"})
+
+
+@lru_cache(maxsize=4)
+def _actor_cue_words(knowledge: ActorKnowledge) -> frozenset[str]:
+    sectors = {form.lower() for form, match in knowledge.surface_forms() if match.kind == "sector" and " " not in form}
+    return frozenset(sectors | PRONOUNS)
 
 
 def _words(sentence: str) -> Iterator[str]:
