@@ -457,7 +457,10 @@ def _fire(
         # arguments ("agreed to set up a centre in Tokyo", "suspended part of an aid program for Bosnia"); it
         # completes an event that has its source, it never makes one
         source_ids = {a.actor_id for a, _ in sources}
-        targets = [t for t in _predicate_actors(token, anchor, index) if t[0].actor_id not in source_ids][:1]
+        meeting = entry.cameo[:2] in ("03", "04") and entry.mode != "visit"
+        targets = [
+            t for t in _predicate_actors(token, anchor, index, not meeting) if t[0].actor_id not in source_ids
+        ][:1]
         rule = "+target:predicate" if targets else rule
     if entry.symmetric and len(sources) > 1 and not targets:
         # "Trump and Putin had spoken": coordinated subjects of a symmetric act are each other's partners
@@ -576,7 +579,12 @@ def _content_targets(token: Token, anchor: Token, index: ActorIndex) -> list[tup
 ARGUMENT_DEPS = {"dobj", "dative", "prep", "xcomp", "acomp", "attr", "oprd", "pobj", "acl"}
 
 
-def _predicate_actors(token: Token, anchor: Token, index: ActorIndex) -> list[tuple[EventActor, Token]]:
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
+
+
+def _predicate_actors(
+    token: Token, anchor: Token, index: ActorIndex, places_are_targets: bool = True
+) -> list[tuple[EventActor, Token]]:
     """Actors with a country or code named in the arguments of a predicate, in text order: its objects, its
     non-background prepositional phrases, its infinitive and conditional clauses ("threatened to strike unless
     Israel rescinded …"). Pronouns, relative clauses' subjects and reported speech are not searched."""
@@ -585,8 +593,8 @@ def _predicate_actors(token: Token, anchor: Token, index: ActorIndex) -> list[tu
         for child in host.children:
             if child.i < host.i and child.dep_ != "dobj":
                 continue
-            if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS | INSTRUMENT_PREPS - {"with"}:
-                continue
+            if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS | INSTRUMENT_PREPS - {"with"} | {"according"}:
+                continue  # "according to Reuters" cites a source; it names no participant
             if child.dep_ in ARGUMENT_DEPS or (
                 child.dep_ == "advcl"
                 and (_to_infinitive(child) or any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children))
@@ -599,8 +607,13 @@ def _predicate_actors(token: Token, anchor: Token, index: ActorIndex) -> list[tu
                 tokens.append(tok)
     found: list[tuple[EventActor, Token]] = []
     for tok in sorted(dict.fromkeys(tokens), key=lambda t: t.i):
+        mention = index.token_mention.get(tok.i)
+        if not places_are_targets and mention is not None and mention.kind == "capital" and (
+            tok.head.lower_ in LOCATIVE_PREPS
+        ):
+            continue  # "will meet in Brussels": where a meeting happens is not whom it is with
         actor = index.event_actor(tok)
-        if actor is not None and (actor.country or actor.code):
+        if actor is not None and (actor.country or actor.code) and actor.sector != "MED":
             found.append((actor, tok))
     # an actor with a country first ("the peacekeeping force in Lebanon (UNIFIL)": Lebanon, not the UN force)
     return sorted(found, key=lambda item: not item[0].country)
@@ -681,12 +694,19 @@ DOMESTIC_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY"}
 
 
+# Meetings and talks happen somewhere without being done to it ("ministers will meet in Brussels"); a visit's
+# place is its host, so visits keep the rule.
+PLACE_IS_NOT_TARGET = {"CONSULT", "AGREE"}
+
+
 def target_from_place(event: Event) -> None:
     """An event with a PLOVER type and no target takes its place's country as target, as PLOVER coders do
     ("killed 23 people in Tel Aviv" → ISR; "demonstrated in Kirkuk" → IRQ). At home only for DOMESTIC_TYPES
     (troops moved within their own country have no target). Needs the enrich stage's ``location``."""
     place = event.location
     if event.target is not None or event.plover.type is None:
+        return
+    if event.plover.type in PLACE_IS_NOT_TARGET and event.plover.mode != "visit":
         return
     src = event.source
     if (place is None or not place.country) and event.plover.type == "COERCE" and src is not None and (
