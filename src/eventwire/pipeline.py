@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as STOP_WORDS_EN
 from spacy.language import Language
 
 from . import attribution
@@ -83,7 +84,11 @@ def process_article(article: Article, config: Config = DEFAULT) -> DocumentResul
         words = list(_words(sentence))
         if not any(word in forms for word in words):
             return False
-        return any(w[:1].isupper() for w in sentence.split()[1:]) or any(word in cues for word in words)
+        tokens = sentence.split()
+        first = tokens[0].strip("“\"'‘(") if tokens else ""
+        if first[:1].isupper() and first.lower() not in STOP_WORDS:
+            return True  # "Iran will close the strait …"
+        return any(w[:1].isupper() for w in tokens[1:]) or any(word in cues for word in words)
 
     doc = parse_article(
         res.nlp,
@@ -110,6 +115,7 @@ def process_article(article: Article, config: Config = DEFAULT) -> DocumentResul
     return result
 
 
+STOP_WORDS = frozenset(STOP_WORDS_EN)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "them", "him", "our"})
 
 
