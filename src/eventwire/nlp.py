@@ -66,17 +66,21 @@ def sentence_bounds(nlp: Language, text: str) -> list[int]:
     return starts or [0]
 
 
-def _unparsed(nlp: Language, text: str) -> Doc:
-    """A tokenised sentence without parse: one tree (so sentence bounds survive), empty tags mark it unparsed."""
-    words = nlp.make_doc(text)
-    n = len(words)
-    return Doc(
-        nlp.vocab,
-        words=[t.text for t in words],
-        spaces=[bool(t.whitespace_) for t in words],
-        heads=[0] * n,
-        deps=["ROOT"] + ["dep"] * (n - 1),
-    )
+def _unparsed(nlp: Language, sentences: list[str]) -> Doc:
+    """Tokenised sentences without parse: one tree per sentence (so sentence bounds survive); empty tags mark
+    them unparsed. Consecutive unparsed sentences share one Doc."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    heads: list[int] = []
+    deps: list[str] = []
+    for sentence in sentences:
+        root = len(words)
+        for k, token in enumerate(nlp.tokenizer(sentence)):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+            heads.append(root)
+            deps.append("ROOT" if k == 0 else "dep")
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
 
 
 def parse_article(
@@ -110,11 +114,26 @@ def parse_article(
         for _ in ner.pipe(wanted, batch_size=batch_size):
             pass
     sentences = iter(parsed)
-    docs = [next(sentences) if s else _unparsed(nlp, c) for c, s in zip(chunks, selected, strict=True)]
+    docs: list[Doc] = []
+    flags: list[bool] = []
+    pending: list[str] = []  # consecutive unparsed sentences, tokenised together
+    for chunk, wanted in zip(chunks, selected, strict=True):
+        if not wanted:
+            pending.append(chunk)
+            continue
+        if pending:
+            docs.append(_unparsed(nlp, pending))
+            flags.append(False)
+            pending = []
+        docs.append(next(sentences))
+        flags.append(True)
+    if pending:
+        docs.append(_unparsed(nlp, pending))
+        flags.append(False)
     doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
     starts, index = set(), 0
-    for sub, s in zip(docs, selected, strict=True):
-        if s:
+    for sub, wanted in zip(docs, flags, strict=True):
+        if wanted:
             starts.add(index)
         index += len(sub)
     doc.user_data["parsed"] = starts
