@@ -513,7 +513,7 @@ CALENDAR_WORDS = {
 
 def has_unknown_names(doc: Doc, knowledge: ActorKnowledge, nlp: Language) -> bool:
     """Whether a tagged sentence holds a proper name the knowledge tables do not cover (then NER must run)."""
-    names = [t.i for t in doc if t.tag_ in ("NNP", "NNPS") and t.lower_ not in CALENDAR_WORDS]
+    names = [t.i for t in doc if t.pos_ == "PROPN" and t.lower_ not in CALENDAR_WORDS]
     if not names:
         return False
     exact, lower, _ = _matchers(knowledge, nlp)

@@ -8,7 +8,6 @@ stage, worker and test in a process shares one pipeline.
 from __future__ import annotations
 
 import importlib.util
-import warnings
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -41,8 +40,6 @@ def load_pipeline(name: str = "auto") -> Language:
 
 
 FULL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-# Components that run once over the whole article rather than per sentence (NER is gated separately).
-DOC_LEVEL = ("ner", "attribute_ruler", "lemmatizer")
 
 
 def _segmenter(nlp: Language) -> Language:
@@ -108,8 +105,7 @@ def parse_article(
     chunks = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     selected = [wants_parse(chunk) for chunk in chunks]
     full = [c for c, s in zip(chunks, selected, strict=True) if s]
-    # the rule components (attribute_ruler, lemmatizer) run once over the joined doc below, not per sentence
-    enabled = [name for name in FULL_COMPONENTS if name in nlp.pipe_names and name not in DOC_LEVEL]
+    enabled = [name for name in FULL_COMPONENTS if name in nlp.pipe_names and name != "ner"]
     with nlp.select_pipes(enable=enabled):
         parsed = list(nlp.pipe(full, batch_size=batch_size))
     if "ner" in nlp.pipe_names:
@@ -140,11 +136,6 @@ def parse_article(
         if wanted:
             starts.add(index)
         index += len(sub)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"\[W108\]")  # unparsed sentences have no POS, by design
-        for name in DOC_LEVEL[1:]:
-            if name in nlp.pipe_names:
-                doc = nlp.get_pipe(name)(doc)
     doc.user_data["parsed"] = starts
     doc.user_data["text"] = text
     return doc
