@@ -8,7 +8,7 @@ stage, worker and test in a process shares one pipeline.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 import spacy
@@ -83,6 +83,42 @@ def _unparsed(nlp: Language, sentences: list[str]) -> Doc:
     return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
 
 
+def parse_articles(
+    nlp: Language,
+    texts: Sequence[str],
+    wants_parse: Callable[[str], bool],
+    batch_size: int = 64,
+    needs_ner: Callable[[Doc], bool] | None = None,
+) -> list[Doc]:
+    """One Doc per text (offsets identical), fully analysed only where ``wants_parse(sentence)`` says so.
+
+    The fast path of the design: sentences are found by the cheap sentence recogniser; those that can hold an event
+    get the tagger, parser and lemmatizer — the sentences of all ``texts`` in one batched ``nlp.pipe``; of those,
+    NER (half the cost) runs only where ``needs_ner(sentence_doc)`` says a name may be unknown to the knowledge
+    tables. Other sentences are only tokenised: their tokens have ``pos_ == ""``. ``doc.user_data["parsed"]``
+    holds the start token of every analysed sentence.
+    """
+    plans: list[tuple[list[str], list[bool]]] = []
+    for text in texts:
+        bounds = sentence_bounds(nlp, text) + [len(text)] if text else [0]
+        bounds[0] = 0
+        chunks = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+        plans.append((chunks, [wants_parse(chunk) for chunk in chunks]))
+    full = [c for chunks, selected in plans for c, s in zip(chunks, selected, strict=True) if s]
+    enabled = [name for name in FULL_COMPONENTS if name in nlp.pipe_names and name != "ner"]
+    with nlp.select_pipes(enable=enabled):
+        parsed = list(nlp.pipe(full, batch_size=batch_size))
+    if "ner" in nlp.pipe_names:
+        ner = nlp.get_pipe("ner")
+        for _ in ner.pipe([d for d in parsed if needs_ner is None or needs_ner(d)], batch_size=batch_size):
+            pass
+    sentences = iter(parsed)
+    return [
+        _assemble(nlp, text, chunks, selected, sentences)
+        for text, (chunks, selected) in zip(texts, plans, strict=True)
+    ]
+
+
 def parse_article(
     nlp: Language,
     text: str,
@@ -90,30 +126,16 @@ def parse_article(
     batch_size: int = 64,
     needs_ner: Callable[[Doc], bool] | None = None,
 ) -> Doc:
-    """One Doc over ``text`` (offsets identical), fully analysed only where ``wants_parse(sentence)`` says so.
+    """``parse_articles`` for one text."""
+    return parse_articles(nlp, [text], wants_parse, batch_size, needs_ner)[0]
 
-    The fast path of the design: sentences are found by the cheap sentence recogniser; those that can hold an event
-    get the tagger, parser and lemmatizer; of those, NER (half the cost) runs only where ``needs_ner(sentence_doc)``
-    says a name may be unknown to the knowledge tables. Other sentences are only tokenised: their tokens have
-    ``pos_ == ""``. ``doc.user_data["parsed"]`` holds the start token of every analysed sentence.
-    """
+
+def _assemble(
+    nlp: Language, text: str, chunks: list[str], selected: list[bool], sentences: Iterator[Doc]
+) -> Doc:
+    """Join a text's analysed and unparsed sentences into one Doc whose offsets are the text's."""
     if not text:
         return nlp.make_doc(text)
-    bounds = sentence_bounds(nlp, text) + [len(text)]
-    if bounds[0] != 0:
-        bounds[0] = 0
-    chunks = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
-    selected = [wants_parse(chunk) for chunk in chunks]
-    full = [c for c, s in zip(chunks, selected, strict=True) if s]
-    enabled = [name for name in FULL_COMPONENTS if name in nlp.pipe_names and name != "ner"]
-    with nlp.select_pipes(enable=enabled):
-        parsed = list(nlp.pipe(full, batch_size=batch_size))
-    if "ner" in nlp.pipe_names:
-        ner = nlp.get_pipe("ner")
-        wanted = [d for d in parsed if needs_ner is None or needs_ner(d)]
-        for _ in ner.pipe(wanted, batch_size=batch_size):
-            pass
-    sentences = iter(parsed)
     docs: list[Doc] = []
     flags: list[bool] = []
     pending: list[str] = []  # consecutive unparsed sentences, tokenised together

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as STOP_WORDS_EN
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import attribution
 from ._version import __version__
@@ -32,7 +33,7 @@ from .knowledge import ActorKnowledge, load_actor_knowledge
 from .label import label_document
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, DocumentResult, Event, RawDocument, Versions
-from .nlp import load_pipeline, parse_article
+from .nlp import load_pipeline, parse_article, parse_articles
 
 
 @dataclass(frozen=True)
@@ -69,18 +70,39 @@ def _date(value: str | dt.date | None) -> dt.date | None:
 
 def process_article(article: Article, config: Config = DEFAULT) -> DocumentResult:
     """Code one clean article. Non-English and event-less articles come back with a reason."""
+    return process_articles([article], config)[0]
+
+
+def process_articles(articles: Sequence[Article], config: Config = DEFAULT) -> list[DocumentResult]:
+    """Code clean articles, one result each, in order. Their sentences are parsed in one batch (faster than one
+    article at a time); everything after parsing is per article."""
     res = load_resources(config)
-    result = DocumentResult(document_id=article.id, status="ok", article=article, versions=res.versions)
-    if article.language and article.language not in config.languages:
-        result.status, result.reason = "skipped", f"language: {article.language}"
-        return result
-    published = _date(article.published)
+    results = [DocumentResult(document_id=a.id, status="ok", article=a, versions=res.versions) for a in articles]
+    todo = []
+    for article, result in zip(articles, results, strict=True):
+        if article.language and article.language not in config.languages:
+            result.status, result.reason = "skipped", f"language: {article.language}"
+        else:
+            todo.append((article, result))
+    docs = parse_articles(
+        res.nlp,
+        [article.text for article, _ in todo],
+        _sentence_filter(res),
+        config.batch_size,
+        needs_ner=lambda sent_doc: has_unknown_names(sent_doc, res.knowledge, res.nlp),
+    )
+    for (article, result), doc in zip(todo, docs, strict=True):
+        _code(article, result, doc, res)
+    return results
+
+
+def _sentence_filter(res: Resources) -> Callable[[str], bool]:
     forms = res.lexicon.trigger_forms
     cues = _actor_cue_words(res.knowledge)
 
     def wants_parse(sentence: str) -> bool:
         """A sentence can hold an event when it has a trigger word and something that can be an actor: a
-        capitalised word after the first, a pronoun, or a role noun ("troops", "protesters")."""
+        capitalised word (not a stop word), a pronoun, or a role noun ("troops", "protesters")."""
         words = list(_words(sentence))
         if not any(word in forms for word in words):
             return False
@@ -90,13 +112,12 @@ def process_article(article: Article, config: Config = DEFAULT) -> DocumentResul
             return True  # "Iran will close the strait …"
         return any(w[:1].isupper() for w in tokens[1:]) or any(word in cues for word in words)
 
-    doc = parse_article(
-        res.nlp,
-        article.text,
-        wants_parse,
-        config.batch_size,
-        needs_ner=lambda sent_doc: has_unknown_names(sent_doc, res.knowledge, res.nlp),
-    )
+    return wants_parse
+
+
+def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) -> None:
+    """Actors, events, enrichment and attribution of one parsed article, into its result."""
+    published = _date(article.published)
     index = resolve_actors(doc, res.knowledge, res.nlp, published)
     found = extract_events(doc, index, res.lexicon, article.id)
     countries = index.country_counts()
@@ -112,7 +133,6 @@ def process_article(article: Article, config: Config = DEFAULT) -> DocumentResul
     result.label = label_document(result)
     if not events:
         result.reason = "no events found"
-    return result
 
 
 STOP_WORDS = frozenset(STOP_WORDS_EN)
@@ -147,10 +167,30 @@ def _enrich(item: Found, published: dt.date | None, countries, gazetteer: Gazett
 
 def process_raw(raw: RawDocument, config: Config = DEFAULT) -> DocumentResult:
     """Clean and code one document as a reader produced it; failures become a failed result, never an exception."""
+    return process_raws([raw], config)[0]
+
+
+def process_raws(raws: Sequence[RawDocument], config: Config = DEFAULT) -> list[DocumentResult]:
+    """Clean and code documents (parsed in one batch), one result each, in order; a document's failure becomes
+    its own failed result."""
+    results: list[DocumentResult | None] = []
+    articles: list[tuple[int, Article]] = []
+    for raw in raws:
+        try:
+            articles.append((len(results), clean(raw, config)))
+            results.append(None)
+        except InputError as exc:
+            results.append(DocumentResult(document_id=raw.id or raw.source, status="failed", reason=str(exc)))
     try:
-        article = clean(raw, config)
-    except InputError as exc:
-        return DocumentResult(document_id=raw.id or raw.source, status="failed", reason=str(exc))
+        coded = process_articles([a for _, a in articles], config)
+    except EventwireError:
+        coded = [_process_alone(a, config) for _, a in articles]  # find which one failed
+    for (position, _), result in zip(articles, coded, strict=True):
+        results[position] = result
+    return [r for r in results if r is not None]
+
+
+def _process_alone(article: Article, config: Config) -> DocumentResult:
     try:
         return process_article(article, config)
     except EventwireError as exc:
@@ -178,14 +218,31 @@ def extract(
 def extract_many(
     texts: Iterable[tuple[str, str | dt.date | None]], config: Config | None = None
 ) -> Iterator[DocumentResult]:
-    """Code many (text, published) pairs in this process; a failure becomes that document's status."""
-    for i, (text, published) in enumerate(texts):
-        raw = RawDocument(
+    """Code many (text, published) pairs in this process, in batches; a failure becomes that document's status."""
+    raws = (
+        RawDocument(
             source=f"<text {i + 1}>",
             content=text,
             published=published.isoformat() if isinstance(published, dt.date) else published,
         )
-        yield process_raw(raw, config or DEFAULT)
+        for i, (text, published) in enumerate(texts)
+    )
+    for batch in _batches(raws, BATCH_DOCUMENTS):
+        yield from process_raws(batch, config or DEFAULT)
+
+
+BATCH_DOCUMENTS = 16  # documents whose sentences are parsed together
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:  # type: ignore[type-arg]
+    batch: list = []  # type: ignore[type-arg]
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _worker_init(config: Config) -> None:
@@ -194,10 +251,6 @@ def _worker_init(config: Config) -> None:
 
     threadpool_limits(1)
     load_resources(config)  # already loaded in the parent when the pool forks; loads here otherwise
-
-
-def _worker(args: tuple[RawDocument, Config]) -> DocumentResult:
-    return process_raw(*args)
 
 
 def run(
@@ -230,26 +283,35 @@ def run(
             else:
                 yield item
 
+    def code(batch: list[RawDocument | DocumentResult]) -> list[DocumentResult]:
+        raws = [item for item in batch if isinstance(item, RawDocument)]
+        return _interleave(batch, process_raws(raws, config) if raws else [])
+
     if workers <= 1:
-        for item in items():
-            yield item if isinstance(item, DocumentResult) else process_raw(item, config)
+        for batch in _batches(items(), BATCH_DOCUMENTS):
+            yield from code(batch)
         return
     load_resources(config)  # once, before forking: the workers share the loaded pipeline and tables
     context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    size = max(1, BATCH_DOCUMENTS // 2)
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(config,)
     ) as pool:
         pending: list = []
-        window = workers * 8
-        for item in items():
-            if isinstance(item, DocumentResult):
-                pending.append(item)
-            else:
-                pending.append(pool.submit(_worker, (item, config)))
-            while len(pending) > window:
-                yield _result(pending.pop(0))
-        for fut in pending:
-            yield _result(fut)
+        for batch in _batches(items(), size):
+            raws = [item for item in batch if isinstance(item, RawDocument)]
+            pending.append((batch, pool.submit(process_raws, raws, config) if raws else None))
+            while len(pending) > workers * 4:
+                done, future = pending.pop(0)
+                yield from _interleave(done, future.result() if future else [])
+        for done, future in pending:
+            yield from _interleave(done, future.result() if future else [])
+
+
+def _interleave(batch: list[RawDocument | DocumentResult], coded: list[DocumentResult]) -> list[DocumentResult]:
+    """The batch's results in input order: results already known stay, documents take their coded result."""
+    it = iter(coded)
+    return [item if isinstance(item, DocumentResult) else next(it) for item in batch]
 
 
 def _hinted(raw: RawDocument, hints: dict[str, str] | None) -> RawDocument:
@@ -257,10 +319,6 @@ def _hinted(raw: RawDocument, hints: dict[str, str] | None) -> RawDocument:
         if value is not None:
             setattr(raw, key, value)
     return raw
-
-
-def _result(item) -> DocumentResult:  # type: ignore[no-untyped-def]
-    return item if isinstance(item, DocumentResult) else item.result()
 
 
 def index_for_tests(article_text: str, config: Config = DEFAULT) -> ActorIndex:
