@@ -1,8 +1,10 @@
 """The pipeline, top to bottom: read → clean → nlp → actors → events → enrich → attribution → DocumentResult.
 
-``process_article`` is a pure function of one article (plus resources loaded once per process), so the same
-function runs in the CLI, the HTTP service, a process pool and a Spark task. ``run`` streams many inputs through
-it; one document's failure becomes that document's status, never the batch's end.
+``process_articles`` is a pure function of its articles (plus resources loaded once per process), so the same
+function runs in the CLI, a process pool and, later, an HTTP service or a Spark task; it parses the sentences of
+several articles in one batch and codes each article on its own (``process_article`` is the one-article case).
+``run`` streams many inputs through it in batches; one document's failure becomes that document's status, never
+the batch's end.
 """
 
 from __future__ import annotations
