@@ -740,13 +740,11 @@ def _code_from_title(index: ActorIndex, actor: Actor, name: Span) -> str | None:
                 actor.country = country.iso3
                 break
         if not actor.country:
-            joined = doc[title[0].i : title[-1].i + 1].text if title else ""
             for n in range(len(title), 0, -1):
                 country = index.knowledge.country_of_name(" ".join(t.text for t in title[:n]))
                 if country is not None:
                     actor.country = country.iso3
                     break
-            del joined
     agent = None
     if role_words and not actor.sector:
         phrase = " ".join(t.lower_ for t in role_words)

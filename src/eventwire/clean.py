@@ -356,7 +356,11 @@ _CONTENT_ATTR = re.compile(r"content\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
 def _iso_day(value: Any) -> str | None:
     if not value:
         return None
-    match = re.search(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", str(value))
+    return _day_of(re.search(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", str(value)))
+
+
+def _day_of(match: re.Match[str] | None) -> str | None:
+    """YYYY-MM-DD from a match whose groups 1–3 are year, month and day; None if absent or not a real date."""
     if not match:
         return None
     try:
@@ -388,13 +392,7 @@ def url_date(url: str | None) -> str | None:
     """A date written in the URL path (``/2024/11/10/``, ``/2024-11-10-``), as YYYY-MM-DD."""
     if not url:
         return None
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
-    except ValueError:
-        return None
+    return _day_of(_URL_DATE.search(url))
 
 
 def _og(html: str, key: str) -> str | None:

@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -92,4 +92,4 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
 
 
 DEFAULT = Config()
-__all__ = ["Config", "load_config", "DEFAULT", "field"]
+__all__ = ["Config", "load_config", "DEFAULT"]

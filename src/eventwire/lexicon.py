@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -338,7 +338,3 @@ def entry_plover(entry: Entry, info: CameoInfo) -> tuple[str | None, str | None]
     """PLOVER type and mode of an entry: its own where given, else the CAMEO table's."""
     ptype = info.plover if entry.plover == "default" else entry.plover
     return ptype, entry.mode or (info.mode if ptype == info.plover else None)
-
-
-def describe(value: Any) -> str:  # pragma: no cover - used by `eventwire data list`
-    return str(value)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from . import attribution
 from ._version import __version__
-from .actors import ActorIndex, has_unknown_names, resolve_actors
+from .actors import has_unknown_names, resolve_actors
 from .clean import clean
 from .config import DEFAULT, Config
 from .enrich.place import Gazetteer, event_place, load_gazetteer
@@ -35,7 +35,7 @@ from .knowledge import ActorKnowledge, load_actor_knowledge
 from .label import label_document
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, DocumentResult, Event, RawDocument, Versions
-from .nlp import load_pipeline, parse_article, parse_articles
+from .nlp import load_pipeline, parse_articles
 
 
 @dataclass(frozen=True)
@@ -321,10 +321,3 @@ def _hinted(raw: RawDocument, hints: dict[str, str] | None) -> RawDocument:
         if value is not None:
             setattr(raw, key, value)
     return raw
-
-
-def index_for_tests(article_text: str, config: Config = DEFAULT) -> ActorIndex:
-    """Parse a text fully and resolve its actors (for tests and debugging)."""
-    res = load_resources(config)
-    doc = parse_article(res.nlp, article_text, lambda _s: True, config.batch_size)
-    return resolve_actors(doc, res.knowledge, res.nlp, None)
