@@ -137,8 +137,10 @@ class ActorIndex:
     def event_actor(self, token: Token) -> EventActor | None:
         """An event participant for the phrase headed by ``token``: its span plus the coded actor."""
         for child in token.children:
-            if child.dep_ == "appos" and self.actor_of(child) is not None:
-                token = child  # "Trump's communications director, Steven Cheung": the named person
+            if child.dep_ == "appos" and self.actor_of(token) is None and self.actor_of(child) is not None:
+                # "Trump's communications director, Steven Cheung": the named person; a name is never replaced
+                # by its apposition ("refugees in Liberia, the World Food Program said": a misparse)
+                token = child
                 break
         actor = self.resolve(token)
         if actor is None:
@@ -286,13 +288,21 @@ class ActorIndex:
             actor_id = self.token_actor.get(i)
             if actor_id is None or actor_id in excluded:
                 continue
-            actor = self.actors[actor_id]
-            if (actor.kind == "person") == personal:
+            actor = self._phrase_actor(self.doc[i], token) or self.actors[actor_id]
+            if (actor.kind == "person") == personal and actor.id not in excluded:
                 best = actor
                 break
         if best is not None:
             self.add_mention(best, token.i, token.i + 1, "pronoun")
         return best
+
+    def _phrase_actor(self, name: Token, before: Token) -> Actor | None:
+        """The actor of the whole phrase a name modifies, when that phrase ends before ``before`` ("Iraq's interim
+        government announced that it …": "it" is the government, not Iraq)."""
+        head = name
+        while head.dep_ in ("poss", "compound", "amod") and head.i < head.head.i < before.i:
+            head = head.head
+        return self.resolve(head) if head is not name and head.pos_ in ("NOUN", "PROPN") else None
 
     def _speaker(self, token: Token, personal: bool) -> Actor | None:
         """The subject pronoun of a reported clause is its speaker ("French farmers said they would blockade

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, against_modifier, clause_subject
 from .lexicon import Entry, Lexicon, entry_plover, inflections
-from .model import Cameo, Event, EventActor, Plover, TextSpan
+from .model import Cameo, Event, EventActor, Place, Plover, TextSpan
 from .nlp import is_parsed
 
 # Events inside the complement of these CAMEO roots are their content, not separate events: "urged Trump to
@@ -304,15 +304,33 @@ def _to_infinitive(verb: Token) -> bool:
 
 
 def _prep_objects(token: Token, anchor: Token, prep: str) -> list[Token]:
-    """Objects of preposition ``prep`` on the trigger, its light verb or its direct object."""
-    words = prep.split()
+    """Objects of preposition ``prep`` on the trigger, its light verb or its direct object. A complex
+    preposition ("in defiance of", "in protest against") is followed word by word: its first preposition's
+    object must be its noun, whose own preposition then gives the object."""
+    first, *rest = prep.split()
     hosts = [token, anchor] + [c for c in (token, anchor) for c in c.children if c.dep_ in ("dobj",)]
     out: list[Token] = []
     for host in dict.fromkeys(hosts):
         for child in host.children:
-            if child.dep_ in ("prep", "agent", "dative") and child.lower_ == words[0]:
-                out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ == first:
+                objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")] or _dangling_object(child)
+                if len(rest) == 2:
+                    objects = [
+                        g for o in objects if o.lower_ == rest[0] for p in o.children
+                        if p.dep_ == "prep" and p.lower_ == rest[1] for g in p.children if g.dep_ == "pobj"
+                    ]  # fmt: skip
+                out += objects if len(rest) in (0, 2) else []
     return out
+
+
+def _dangling_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one: the noun phrase that starts right after it
+    ("granted asylum to five Panamanian army officers holed up in …", where "officers" became the subject of
+    "holed")."""
+    after = prep.i + 1
+    return [
+        t for t in prep.sent if t.i > prep.i and t.left_edge.i == after and t.pos_ in ("NOUN", "PROPN")
+    ][:1]  # fmt: skip
 
 
 def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
@@ -704,7 +722,15 @@ def target_from_place(event: Event) -> None:
     ("killed 23 people in Tel Aviv" → ISR; "demonstrated in Kirkuk" → IRQ). At home only for DOMESTIC_TYPES
     (troops moved within their own country have no target). Needs the enrich stage's ``location``."""
     place = event.location
-    if event.target is not None or event.plover.type is None:
+    if event.plover.type is None:
+        return
+    if event.plover.type == "PROTEST" and place is not None and place.country and _unplaced_protesters(event, place):
+        # protesters are the people of the place ("ethnic Albanians demonstrated in Serbia" → SRB), before the
+        # country of whom they protest against (see _home_source)
+        src = event.source
+        event.source = _place_actor(event) if src is None else replace(src, country=place.country, code=place.country)
+        event.extractor += "+source:place"
+    if event.target is not None:
         return
     if event.plover.type in PLACE_IS_NOT_TARGET and event.plover.mode != "visit":
         return
@@ -723,16 +749,20 @@ def target_from_place(event: Event) -> None:
             event.target = EventActor(src.text, src.start, src.end, src.country, src.country, None, src.country, None)
             event.extractor += "+target:home"
         return
-    if event.plover.type == "PROTEST" and (event.source is None or not event.source.country):
-        # protesters are the people of the place ("ethnic Albanians demonstrated in Serbia" → SRB)
-        src = event.source
-        event.source = _place_actor(event) if src is None else replace(src, country=place.country, code=place.country)
-        event.extractor += "+source:place"
     home = event.source.country if event.source is not None else None
     if place.country == home and event.plover.type not in DOMESTIC_TYPES:
         return
     event.target = _place_actor(event)
     event.extractor += "+target:place"
+
+
+def _unplaced_protesters(event: Event, place: Place) -> bool:
+    """Protesters the text gives no country of their own: no source, a source with no country, or one that only
+    took the country of whom it protests against."""
+    src = event.source
+    if src is None or not src.country:
+        return True
+    return "+source:target-country" in event.extractor and src.actor_id is None and src.country != place.country
 
 
 def _place_actor(event: Event) -> EventActor:

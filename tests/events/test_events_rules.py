@@ -82,3 +82,33 @@ def test_new_roles_validate_and_unknown_roles_fail() -> None:
     with pytest.raises(ValueError):
         Entry(id="y", lemma="demand", cameo="100", target=["clause_subject"])
     assert issubclass(DataFileError, Exception)
+
+
+def test_a_preposition_the_parser_left_without_object_still_names_the_target() -> None:
+    events = _typed(
+        _events("Chile has granted asylum to three Bolivian army officers hiding in a diplomatic residence."), "AID"
+    )
+    assert events and all(e.target is not None and e.target.country == "BOL" for e in events)
+
+
+def test_complex_preposition_names_the_target_of_a_protest() -> None:
+    (event,) = _typed(
+        _events("Thousands of people blocked roads in Minsk in defiance of Russian authorities on Sunday."), "PROTEST"
+    )
+    assert event.target.country == "RUS"
+    assert event.source.country == "BLR"  # protesters are the people of the place, not of whom they defy
+
+
+def test_a_country_name_is_never_replaced_by_its_apposition() -> None:
+    events = _events(
+        "The European Union will send 4,000 tonnes of grain to families displaced by the drought in Somalia, "
+        "the World Health Organization said on Friday."
+    )
+    (event,) = _typed(events, "AGREE")
+    assert event.target.country == "SOM"
+
+
+def test_a_pronoun_stands_for_the_whole_phrase_a_name_modifies() -> None:
+    events = _events("Peru's new government announced that it is ready to impose martial law in the south.")
+    (event,) = _typed(events, "THREATEN")
+    assert event.source.code == "PERGOV"

@@ -47,7 +47,7 @@ def outcomes(lexicon, entry: Entry) -> list[tuple[str | None, str | None, str]]:
 
 
 def test_lexicon_loads_with_version_and_size(lexicon):
-    assert lexicon.version == "2026.11.0"
+    assert re.fullmatch(r"\d{4}\.\d{1,2}\.\d+", lexicon.version)
     assert len(lexicon.entries) >= 600
     roots = {entry.cameo[:2] for entry in lexicon.entries}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
