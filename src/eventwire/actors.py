@@ -679,6 +679,8 @@ def _code_people(index: ActorIndex, people: list[tuple[Span, OfficeTerm | None]]
     for name, term in people:
         if any(i in index.token_actor for i in range(name.start, name.end)):
             continue
+        if len(name) == 1 and _hyphen_joined(name):
+            continue  # "Shan-e-Mustafa": one part of a hyphenated name is not the person "Mustafa"
         text = name.text
         key = text.lower()
         actor_id = index._person_keys.get(key)
@@ -707,6 +709,14 @@ def _code_people(index: ActorIndex, people: list[tuple[Span, OfficeTerm | None]]
         index.add_mention(actor, name.start, name.end, "name")
         for form in {key, key.split()[-1]} if len(name) > 1 else {key}:
             index._person_keys.setdefault(form, actor.id)
+
+
+def _hyphen_joined(name: Span) -> bool:
+    """Whether a one-word name is glued by a hyphen to the word before or after it."""
+    doc, i = name.doc, name.start
+    before = i > 0 and doc[i - 1].text in ("-", "‑") and not doc[i - 1].whitespace_
+    after = i + 1 < len(doc) and doc[i + 1].text in ("-", "‑") and not name[-1].whitespace_
+    return bool(before or after)
 
 
 def _surname_owner(index: ActorIndex, key: str) -> str | None:
@@ -781,7 +791,7 @@ def _chain_surnames(index: ActorIndex) -> None:
         if tok.i in index.token_actor or not tok.text[:1].isupper():
             continue
         actor_id = by_surname.get(tok.lower_)
-        if actor_id is not None:
+        if actor_id is not None and not _hyphen_joined(doc[tok.i : tok.i + 1]):
             start = tok.i
             if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in TITLE_WORDS:
                 first = doc[start - 1].lower_

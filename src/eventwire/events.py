@@ -29,6 +29,9 @@ COMPLEMENT_DEPS = {"xcomp", "pcomp"}
 # Roots whose that-clause is what was asked, promised or threatened ("demanded that Tajikistan pull back" is one
 # demand); a statement's that-clause ("said that troops attacked") is a separate, reported event.
 CLAUSE_CONTENT_ROOTS = {"02", "03", "10", "13"}
+# Roots of acts that end or ease something (yield, reduce relations): what they end is their object, not news of
+# its own ("lifted the blockade", "ended its mediation efforts", "suspended aid").
+REVERSAL_ROOTS = {"08", "16"}
 # Subordinators of a condition: the conditioned act has not happened.
 CONDITION_MARKS = {"unless", "if", "until"}
 # Nouns and verbs whose to-infinitive names an act that did not happen ("refusal to accept", "failed to agree").
@@ -36,6 +39,8 @@ UNREAL_HEADS = {"refusal", "failure", "reluctance", "unwillingness", "inability"
 # Prepositions whose object is the background of a sentence, not its news ("after five days of fighting",
 # "in the wake of the execution", "amid unrest").
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "amidst", "before", "during", "despite", "because"}
+# Words whose of-phrase is background under any preposition ("because of", "in the wake of", "in the aftermath of").
+WAKE_WORDS = {"because", "wake", "aftermath"}
 BACKGROUND_NOUNS = {"wake", "aftermath", "days", "weeks", "months", "years", "week", "day", "month", "year", "time"}
 # Prepositions that name the means of an act ("attacked with drones"), whose words may refine its code.
 INSTRUMENT_PREPS = {"with", "by", "using", "via", "through"}
@@ -83,7 +88,8 @@ def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon, document_id: s
 
 
 def _drop_contents(found: list[Found]) -> list[Found]:
-    """Drop events that are the content of another event's complement (see COMPLEMENT_ROOTS), its purpose
+    """Drop events that are the content of another event's complement (see COMPLEMENT_ROOTS) or what an act of
+    yielding or reducing relations ends (see REVERSAL_ROOTS), its purpose
     ("began a hunger strike to demand the return of land") or its condition ("will boycott the elections unless
     the president agrees to step down"), and acts a refusal or failure names ("the government's refusal to
     accept independence"): none of them happened as told."""
@@ -101,6 +107,9 @@ def _drop_contents(found: list[Found]) -> list[Found]:
                 if child.dep_ in ("acl", "xcomp", "advcl") and _to_infinitive(child):
                     inside.update(t.i for t in child.subtree)
     for item in found:
+        if item.event.cameo.root in REVERSAL_ROOTS and item.trigger is item.anchor and item.trigger.pos_ == "VERB":
+            for obj in (c for c in item.trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+                inside.update(t.i for t in obj.subtree)
         if item.event.cameo.root in COMPLEMENT_ROOTS:
             hosts = {item.trigger, item.anchor}
             hosts |= {c for h in hosts for c in h.children if c.dep_ in ("dobj", "attr")}
@@ -676,7 +685,7 @@ def _background(noun: Token) -> bool:
         if tok.dep_ != "pobj":
             return False
         prep = tok.head
-        if prep.lower_ in BACKGROUND_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "because"):
+        if prep.lower_ in BACKGROUND_PREPS or (prep.lower_ == "of" and prep.head.lower_ in WAKE_WORDS):
             return True
         if prep.lower_ != "of" or prep.head.lower_ not in BACKGROUND_NOUNS:
             return False

@@ -112,3 +112,20 @@ def test_a_pronoun_stands_for_the_whole_phrase_a_name_modifies() -> None:
     events = _events("Peru's new government announced that it is ready to impose martial law in the south.")
     (event,) = _typed(events, "THREATEN")
     assert event.source.code == "PERGOV"
+
+
+def test_what_a_reversal_ends_is_not_an_event_of_its_own() -> None:
+    events = _events("Turkey ended its mediation efforts between Armenia and Azerbaijan on Monday.")
+    assert not _typed(events, "CONSULT")
+    events = _events("The Moroccan army lifted a week-old blockade on Algerian trucks on Friday.")
+    assert _typed(events, "RETREAT") and not _typed(events, "COERCE")
+
+
+def test_an_act_in_the_wake_of_another_is_background() -> None:
+    events = _events("Nigerian bishops called for sanctions against Chad in the aftermath of the killing of a priest.")
+    assert not _typed(events, "ASSAULT") and _typed(events, "REQUEST")
+
+
+def test_part_of_a_hyphenated_name_is_no_office_holder() -> None:
+    result = extract("Police in Lahore allowed a Jashn-e-Mustafa procession on Friday.", "2025-06-01")
+    assert not any(a.code == "PSEGOV" for a in result.actors)
