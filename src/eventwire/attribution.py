@@ -543,6 +543,8 @@ def _cue_after(doc: Doc, seg: _Segment, lex: AttributionLexicon) -> _Cue | None:
             after_speaker = rest
         else:
             run = _run_right(rest)
+            if run and not _looks_like_speaker(run, parsed):
+                run = []  # '… as "illegal" and said Tehran would respond': a clause, not a speaker
             speaker = _span_of(run)
             after_speaker = [t for t in rest if not run or t.i > run[-1].i]
         if parsed and speaker is None:

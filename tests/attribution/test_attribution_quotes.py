@@ -226,3 +226,11 @@ def test_doc_without_any_annotation(nlp, resolver_for):
 def test_empty_and_markless_text(nlp, resolver_for):
     assert extract_quotes(nlp(""), lambda span: None) == []
     assert extract_quotes(nlp("A stray ” mark and “ an opener"), lambda span: None) == []
+
+
+def test_a_clause_after_and_said_is_no_speaker(nlp, resolver_for):
+    text = 'Spokesman Arman Petrosyan called the vote "a farce" and said Yerevan would not recognise it.'
+    _doc, quotes = _quotes(nlp, resolver_for, text)
+    (direct,) = [q for q in quotes if q.kind == "direct"]
+    assert direct.text == "a farce"
+    assert _speaker(direct) in (None, "Arman Petrosyan")  # never "Yerevan would not recognise it"
