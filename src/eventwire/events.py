@@ -101,6 +101,8 @@ def _drop_contents(found: list[Found]) -> list[Found]:
                     _to_infinitive(child) or any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children)
                 ):
                     inside.update(_clause_tokens(child))
+                elif child.dep_ == "prep" and child.lower_ == "for" and child.i > host.i:
+                    inside.update(t.i for t in child.subtree)  # "will travel to Moscow for talks": its purpose
     for token in (found[0].trigger.doc if found else ()):
         if token.lemma_.lower() in UNREAL_HEADS:
             for child in token.children:

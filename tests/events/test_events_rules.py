@@ -129,3 +129,8 @@ def test_an_act_in_the_wake_of_another_is_background() -> None:
 def test_part_of_a_hyphenated_name_is_no_office_holder() -> None:
     result = extract("Police in Lahore allowed a Jashn-e-Mustafa procession on Friday.", "2025-06-01")
     assert not any(a.code == "PSEGOV" for a in result.actors)
+
+
+def test_the_purpose_of_a_trip_is_not_an_event_of_its_own() -> None:
+    events = _events("Kenya's foreign minister will travel to Addis Ababa next week for talks with Ethiopian officials.")
+    assert _typed(events, "AGREE") and not _typed(events, "CONSULT")
