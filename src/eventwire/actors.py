@@ -62,6 +62,10 @@ LED_HEADS = {"delegation", "team", "head", "chief", "leader", "representative", 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
+# Determiners that make a role noun refer back to one already named ("the army", "these forces").
+DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+
+
 @dataclass
 class ActorIndex:
     """The article's actors and which tokens mention them; answers "who is this token?" for later stages."""
@@ -345,6 +349,8 @@ class ActorIndex:
         span = _phrase(token)
         if country is None:
             owner = self._coded_owner(token)
+            if owner is None and agent is not None:
+                return self._earlier_agent(token)
             if owner is None or agent is None:
                 return None
             # "leaders of the Azadliq coalition": an uncoded group's people are the group
@@ -355,6 +361,27 @@ class ActorIndex:
             actor = self.agent_actor(self.state_actor(country), agent, span.text)
         self.add_mention(actor, span.start, span.end, "role")
         return actor
+
+    def _earlier_agent(self, token: Token) -> Actor | None:
+        """A definite role noun the text gives no owner ("the army", "the government") refers back to the nearest
+        earlier phrase of the same noun that has one ("Sudan's army said … accused the army of bombing": SDNMIL).
+        An indefinite or bare phrase ("an army", "additional troops") may introduce someone new: it stays
+        uncoded."""
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in token.children):
+            return None
+        lemma = token.lemma_.lower()
+        for i in range(token.i - 1, max(-1, token.i - 600), -1):
+            earlier = self.doc[i]
+            if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+                continue
+            if self._country_modifier(earlier, located=True) is None and i not in self.token_actor:
+                continue
+            actor = self.resolve(earlier)
+            if actor is not None and actor.country and actor.sector:
+                start = min([c.i for c in token.lefts] + [token.i])
+                self.add_mention(actor, start, token.i + 1, "role")
+                return actor
+        return None
 
     def _coded_owner(self, token: Token) -> Actor | None:
         """An owner coded only by a loaded PETRARCH dictionary ("Arnor's foreign minister": ARN), else None."""

@@ -741,7 +741,14 @@ def target_from_place(event: Event) -> None:
         src = event.source
         event.source = _place_actor(event) if src is None else replace(src, country=place.country, code=place.country)
         event.extractor += "+source:place"
-    if event.target is not None:
+    target = event.target
+    if target is not None:
+        if not target.country and place is not None and place.country and place.start is not None and (
+            target.start <= place.start < target.end
+        ):
+            # "shelled Kharkiv": a target the actor tables do not know but the gazetteer places is its country
+            event.target = replace(target, country=place.country, code=place.country)
+            event.extractor += "+target:place-country"
         return
     if event.plover.type in PLACE_IS_NOT_TARGET and event.plover.mode != "visit":
         return

@@ -48,3 +48,24 @@ def test_petrarch_dictionary_codes_and_agents(shared_dir: Path) -> None:
     assert any(e.source and e.source.code == "BREGOV" and e.target.code == "GON" for e in result.events)
     result = extract("Arnor's foreign minister urged Eriador to respond.", "2000-01-01", config=config)
     assert any(e.source and e.source.code == "ARNGOVFRM" and e.target.code == "ERI" for e in result.events)
+
+
+def test_a_definite_role_noun_refers_back_to_its_owned_mention() -> None:
+    from eventwire.pipeline import extract
+
+    result = extract(
+        "Mali's army said on Monday it had retaken the town. The rebels accused the army of bombing a market.",
+        "2025-02-03",
+    )
+    (accuse,) = [e for e in result.events if e.plover.type == "ACCUSE"]
+    assert accuse.target is not None and accuse.target.code == "MLIMIL" and accuse.target.text == "the army"
+    # a bare or indefinite phrase may be someone new: it is not linked back
+    result = extract("Chad's army moved north. Additional troops arrived from Niger.", "2025-02-03")
+    assert not any(a.code == "TCDMIL" and any(m.text == "Additional troops" for m in a.mentions) for a in result.actors)
+
+
+def test_a_target_the_gazetteer_places_takes_its_country() -> None:
+    from eventwire.pipeline import extract
+
+    (event,) = [e for e in extract("Russian troops shelled Kherson overnight.", "2025-02-03").events if e.plover.type]
+    assert event.target is not None and event.target.country == "UKR"

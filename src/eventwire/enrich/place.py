@@ -531,8 +531,10 @@ def _place_from_token(
     gaz: Gazetteer,
     cues: PlaceCues,
     depth: int = 0,
+    scene: bool = False,
 ) -> Place | None:
-    """A place named by the noun phrase headed by ``tok``, or None."""
+    """A place named by the noun phrase headed by ``tok``, or None. ``scene``: the phrase is where the act
+    happens by its grammar ("shelled Kherson"), so a name the NER mislabels still counts as a place."""
     if depth > 2:
         return None
     if tok.pos_ in ("PROPN", "NOUN", "X", "") or tok.ent_type_:
@@ -541,7 +543,7 @@ def _place_from_token(
         if tok.pos_ == "PROPN" or label:
             qualified = _qualified(span, gaz, hints)
             place = qualified or gaz.resolve(span.text, hints)
-            if place is not None and (label in cues.labels or _strong(place, gaz, cues)):
+            if place is not None and (label in cues.labels or scene or _strong(place, gaz, cues)):
                 place.text, place.start, place.end = (
                     (place.text, place.start, place.end)
                     if qualified
@@ -665,7 +667,7 @@ def event_place(
         if lemma(verb) in cues.place_objects:
             for child in verb.children:
                 if child.dep_ in ("dobj",):
-                    place = _place_from_token(child, hints, gazetteer, cues)
+                    place = _place_from_token(child, hints, gazetteer, cues, scene=True)
                     if place is not None:
                         return place
     # 3. the target itself, when the event is one that happens at its target
