@@ -350,7 +350,7 @@ class ActorIndex:
         if country is None:
             owner = self._coded_owner(token)
             if owner is None and agent is not None:
-                return self._earlier_agent(token)
+                return self._earlier_agent(token, agent)
             if owner is None or agent is None:
                 return None
             # "leaders of the Azadliq coalition": an uncoded group's people are the group
@@ -362,22 +362,32 @@ class ActorIndex:
         self.add_mention(actor, span.start, span.end, "role")
         return actor
 
-    def _earlier_agent(self, token: Token) -> Actor | None:
-        """A definite role noun the text gives no owner ("the army", "the government") refers back to the nearest
-        earlier phrase of the same noun that has one ("Sudan's army said … accused the army of bombing": SDNMIL).
-        An indefinite or bare phrase ("an army", "additional troops") may introduce someone new: it stays
-        uncoded."""
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in token.children):
+    def _earlier_agent(self, token: Token, agent: str) -> Actor | None:
+        """A role noun the text gives no owner refers back to one it gave an owner before:
+
+        * a definite phrase ("the army") to the nearest earlier phrase of the same noun that has one ("Sudan's
+          army said … accused the army of bombing": SDNMIL);
+        * a clause's subject ("Riot police used water cannon") to the nearest earlier actor of the same sector
+          with a country ("Police in Georgia detained 40 …": GEOCOP) — whoever acts in a story about a
+          country's police is that police.
+
+        An indefinite or bare phrase elsewhere ("an army", "moved additional troops") may introduce someone new:
+        it stays uncoded."""
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in token.children)
+        subject = token.dep_ in SUBJECT_DEPS and not any(
+            c.dep_ in ("det", "poss", "nummod", "prep", "conj", "acl", "relcl", "appos") for c in token.children
+        )  # a bare subject: "the two countries' ministers", "police from both sides" name their owners
+        if not (definite or subject):
             return None
-        lemma = token.lemma_.lower()
+        lemma, sector = token.lemma_.lower(), agent.strip("~")
         for i in range(token.i - 1, max(-1, token.i - 600), -1):
             earlier = self.doc[i]
-            if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+            if earlier.pos_ != "NOUN" or (earlier.lemma_.lower() != lemma and not subject):
                 continue
             if self._country_modifier(earlier, located=True) is None and i not in self.token_actor:
                 continue
             actor = self.resolve(earlier)
-            if actor is not None and actor.country and actor.sector:
+            if actor is not None and actor.country and actor.sector and (definite or actor.sector == sector):
                 start = min([c.i for c in token.lefts] + [token.i])
                 self.add_mention(actor, start, token.i + 1, "role")
                 return actor
@@ -708,6 +718,8 @@ def _code_people(index: ActorIndex, people: list[tuple[Span, OfficeTerm | None]]
             continue
         if len(name) == 1 and _hyphen_joined(name):
             continue  # "Shan-e-Mustafa": one part of a hyphenated name is not the person "Mustafa"
+        if len(name) == 1 and _role_phrase_word(name, knowledge):
+            continue  # "Riot police used water cannon": a capitalised word of a role phrase is no person
         text = name.text
         key = text.lower()
         actor_id = index._person_keys.get(key)
@@ -736,6 +748,15 @@ def _code_people(index: ActorIndex, people: list[tuple[Span, OfficeTerm | None]]
         index.add_mention(actor, name.start, name.end, "name")
         for form in {key, key.split()[-1]} if len(name) > 1 else {key}:
             index._person_keys.setdefault(form, actor.id)
+
+
+def _role_phrase_word(name: Span, knowledge: ActorKnowledge) -> bool:
+    """Whether a one-word name is the first word of a role phrase of the sectors table ("Riot police")."""
+    if name.end >= len(name.doc):
+        return False
+    phrase = f"{name.text} {name.doc[name.end].text}".lower()
+    entry = knowledge.sector_entry(phrase)
+    return entry is not None and entry.phrase.lower() == phrase
 
 
 def _hyphen_joined(name: Span) -> bool:

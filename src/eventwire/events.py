@@ -185,16 +185,24 @@ def _drop_media_statements(found: list[Found]) -> list[Found]:
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    """One event per trigger, code and actor pair (a trigger matched through two routes is one event)."""
-    seen: set[tuple] = set()
-    kept = []
+    """One event per act: a trigger matched through two routes is one event, and so are several triggers of one
+    sentence telling one act of one side on the other ("riot police used water cannon and tear gas": one
+    ASSAULT; "granted asylum": one AID). Of such a group the most specific reading is kept (higher confidence,
+    then the longer CAMEO code), in text order."""
+    best: dict[tuple, Found] = {}
     for item in found:
         e = item.event
-        key = (e.trigger.start, e.cameo.code, e.source and e.source.actor_id, e.target and e.target.actor_id)
-        if key not in seen:
-            seen.add(key)
-            kept.append(item)
-    return kept
+        key = (
+            e.sentence_index,
+            e.plover.type or e.cameo.root,
+            e.source and (e.source.actor_id or e.source.country),
+            e.target and (e.target.actor_id or e.target.country),
+        )
+        kept = best.get(key)
+        if kept is None or (e.confidence, len(e.cameo.code)) > (kept.event.confidence, len(kept.event.cameo.code)):
+            best[key] = item
+    chosen = {id(item) for item in best.values()}
+    return [item for item in found if id(item) in chosen]
 
 
 def _event(

@@ -134,3 +134,12 @@ def test_part_of_a_hyphenated_name_is_no_office_holder() -> None:
 def test_the_purpose_of_a_trip_is_not_an_event_of_its_own() -> None:
     events = _events("Kenya's foreign minister will travel to Addis Ababa next week for talks with Ethiopian officials.")
     assert _typed(events, "AGREE") and not _typed(events, "CONSULT")
+
+
+def test_several_triggers_of_one_act_are_one_event() -> None:
+    events = _events(
+        "Police in Armenia detained 30 people. Riot police used water cannon and tear gas to disperse protesters."
+    )
+    crowd = [e for e in events if e.sentence_index == 1 and e.plover.type == "ASSAULT"]
+    assert len(crowd) == 1
+    assert crowd[0].source is not None and crowd[0].source.code == "ARMCOP"  # "Riot" is no person
