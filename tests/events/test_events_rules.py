@@ -143,3 +143,11 @@ def test_several_triggers_of_one_act_are_one_event() -> None:
     crowd = [e for e in events if e.sentence_index == 1 and e.plover.type == "ASSAULT"]
     assert len(crowd) == 1
     assert crowd[0].source is not None and crowd[0].source.code == "ARMCOP"  # "Riot" is no person
+
+
+def test_suspending_a_partnership_reduces_relations_and_the_west_is_an_actor() -> None:
+    events = _events("Canada suspended its strategic partnership with Moldova on Saturday.")
+    (event,) = _typed(events, "SANCTION")
+    assert event.target.country == "MDA"
+    (accuse,) = _typed(_events("Iran's foreign minister accused Western governments of hypocrisy."), "ACCUSE")
+    assert accuse.target is not None and accuse.target.code == "WST"
