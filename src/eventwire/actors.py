@@ -345,8 +345,13 @@ class ActorIndex:
         )
         if agent is None and token.tag_ not in ("NNS", "NNPS"):
             return None  # a plural noun of people or things ("Israeli tanks") stands for its country; "U.S. aid" does not
-        country = self._country_modifier(token, located=agent is not None)
         span = _phrase(token)
+        group = self._coded_owner(token) if agent is not None else None
+        if group is not None and group.kind == "group":
+            # "Hamas officials", "a Hezbollah spokesman": an armed or political group's people are the group
+            self.add_mention(group, span.start, span.end, "role")
+            return group
+        country = self._country_modifier(token, located=agent is not None)
         if country is None:
             owner = self._coded_owner(token)
             if owner is None and agent is not None:
@@ -680,9 +685,16 @@ def _code_name(index: ActorIndex, span: Span, match: Match | None, label: str) -
             # "the United Bus Company of Tehran": a body named after its country or city belongs there
             place = text.rsplit(" of ", 1)[1] if " of " in text else None
             country = knowledge.country_of_name(place) if place else None
+            sector, rule = None, "rule:named-after-place"
+            if country is None and " " in text:
+                # "US Navy", "Russian Air Force": a country's name or demonym before a role phrase
+                first, rest = text.split(" ", 1)
+                country = knowledge.country_of_name(first)
+                sector = knowledge.sector_of(rest) if country else None
+                country, rule = (country, "rule:country-role-name") if sector else (None, rule)
             actor = index.new_actor(
-                text, kind="organization", country=country.iso3 if country else None,
-                code=country.iso3 if country else None, knowledge="rule:named-after-place" if country else None,
+                text, kind="organization", country=country.iso3 if country else None, sector=sector,
+                code=actor_code(country.iso3, sector) if country else None, knowledge=rule if country else None,
             )  # fmt: skip
         index.add_mention(actor, span.start, span.end, "name")
 

@@ -69,3 +69,12 @@ def test_a_target_the_gazetteer_places_takes_its_country() -> None:
 
     (event,) = [e for e in extract("Russian troops shelled Kherson overnight.", "2025-02-03").events if e.plover.type]
     assert event.target is not None and event.target.country == "UKR"
+
+
+def test_a_groups_people_are_the_group_and_a_country_role_name_is_coded() -> None:
+    from eventwire.pipeline import extract
+
+    result = extract("Egyptian mediators met Hamas officials in Cairo. A French Navy frigate shot down a drone.", "2024-12-20")
+    (meeting,) = [e for e in result.events if e.plover.type == "CONSULT"]
+    assert meeting.target is not None and meeting.target.code == "PSEREB"
+    assert any(a.code == "FRAMIL" and a.name == "French Navy" for a in result.actors)
