@@ -74,7 +74,7 @@ def test_a_target_the_gazetteer_places_takes_its_country() -> None:
 def test_a_groups_people_are_the_group_and_a_country_role_name_is_coded() -> None:
     from eventwire.pipeline import extract
 
-    result = extract("Egyptian mediators met Hamas officials in Cairo. A French Navy frigate shot down a drone.", "2024-12-20")
+    result = extract("Egyptian mediators met Hamas officials in Cairo. A US Navy destroyer shot down a drone.", "2024-12-20")
     (meeting,) = [e for e in result.events if e.plover.type == "CONSULT"]
     assert meeting.target is not None and meeting.target.code == "PSEREB"
-    assert any(a.code == "FRAMIL" and a.name == "French Navy" for a in result.actors)
+    assert any(a.code == "USAMIL" and a.name == "US Navy" for a in result.actors)
