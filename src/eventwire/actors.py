@@ -311,8 +311,11 @@ class ActorIndex:
     def _speaker(self, token: Token, personal: bool) -> Actor | None:
         """The subject pronoun of a reported clause is its speaker ("French farmers said they would blockade
         Paris", "Yoruba leaders announced that they are willing"), when the speaker is a noun phrase of the
-        pronoun's kind (a person for he/she, a plural or group for they)."""
-        if token.dep_ != "nsubj" or token.head.dep_ != "ccomp" or token.lower_ not in ("he", "she", "they"):
+        pronoun's kind (a person for he/she, a plural or group for they, a state or body for it: "the State
+        Department said it was concerned")."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+            return None
+        if token.lower_ not in ("he", "she", "they", "it"):
             return None
         speaker = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
         if speaker is None or speaker.pos_ == "PRON":
@@ -680,6 +683,9 @@ def _code_name(index: ActorIndex, span: Span, match: Match | None, label: str) -
         return
     if label in ("ORG", "FAC") and len(span.text) > 2:
         text = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        entry = knowledge.sector_entry(text)
+        if entry is not None and entry.phrase.lower() == text.lower():
+            return  # "Taiwan's defence ministry": a role phrase the NER calls ORG is coded through its owner
         actor = next((a for a in index.actors.values() if a.name == text), None)
         if actor is None:
             # "the United Bus Company of Tehran": a body named after its country or city belongs there

@@ -534,6 +534,9 @@ def _cue_after(doc: Doc, seg: _Segment, lex: AttributionLexicon) -> _Cue | None:
         lemma = _speech_lemma(tok, lex, parsed)
         if lemma is None:
             continue
+        if words[:k] and all(t.lower_ in COORDINATORS for t in words[:k]):
+            # '… "seriously concerned" and urged Beijing to act': a second predicate of the same subject
+            return _Cue(_subject(tok) if parsed else None, tok, tok.text, None)
         before = _trim_speaker(words[:k])
         if before and not _looks_like_speaker(before, parsed):
             return None
@@ -554,6 +557,7 @@ def _cue_after(doc: Doc, seg: _Segment, lex: AttributionLexicon) -> _Cue | None:
     return None
 
 
+COORDINATORS = {"and", "but", "or", "then", "while"}
 AUX_WORDS = {"was", "were", "is", "are", "be", "been", "has", "have", "had", "not", "never", "will", "would"}
 
 

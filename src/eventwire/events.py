@@ -483,6 +483,8 @@ def _fire(
         # "reneged on his commitment to the Zambian people": the source itself is no target; look further
         targets = [t for t in targets if t[0].actor_id != sources[0][0].actor_id]
     rule = ""
+    if not targets and entry.requires.target and not (entry.symmetric and len(sources) > 1):
+        return  # the entry needs a target in its own roles; no fallback supplies one
     if not targets and entry.cameo[:2] in CLAUSE_CONTENT_ROOTS | {"12", "14"} and not entry.symmetric:
         # "promised to continue military aid to Mozambique", "threatened to break relations with Russia": the
         # target of a promise, threat, demand or refusal is whom its content is done to

@@ -234,3 +234,10 @@ def test_a_clause_after_and_said_is_no_speaker(nlp, resolver_for):
     (direct,) = [q for q in quotes if q.kind == "direct"]
     assert direct.text == "a farce"
     assert _speaker(direct) in (None, "Arman Petrosyan")  # never "Yerevan would not recognise it"
+
+
+def test_a_second_predicate_after_a_quote_keeps_the_subject(nlp, resolver_for):
+    text = 'Senator Maria Cantwell said she was "deeply concerned" and urged Beijing to show restraint.'
+    _doc, quotes = _quotes(nlp, resolver_for, text)
+    (direct,) = [q for q in quotes if q.kind == "direct"]
+    assert _speaker(direct) == "Maria Cantwell"

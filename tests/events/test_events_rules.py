@@ -151,3 +151,10 @@ def test_suspending_a_partnership_reduces_relations_and_the_west_is_an_actor() -
     assert event.target.country == "MDA"
     (accuse,) = _typed(_events("Iran's foreign minister accused Western governments of hypocrisy."), "ACCUSE")
     assert accuse.target is not None and accuse.target.code == "WST"
+
+
+def test_drills_are_a_show_of_force_unless_held_with_a_partner() -> None:
+    (drills,) = _typed(_events("China's military staged large-scale drills around Taiwan on Monday."), "MOBILIZE")
+    assert drills.cameo.code == "150" and drills.target.country == "TWN"
+    (joint,) = _typed(_events("India held joint naval exercises with France on Tuesday."), "COOPERATE")
+    assert {joint.source.country, joint.target.country} == {"IND", "FRA"}
