@@ -5,8 +5,14 @@
   Metadata: title (the caller's, else trafilatura's, without a " | Site" suffix), publication date (the
   caller's, else htmldate's original date, JSON-LD ``datePublished``, a date in the URL, trafilatura's),
   outlet (the caller's, else ``og:site_name``, else the URL's domain), author, language.
-- Plain text: ``remove_chrome`` drops site furniture line by line (patterns in ``data/chrome.yaml`` and
-  runs of menu-like lines), takes the byline and dateline as metadata and the headline as the title.
+- Plain text: ``remove_chrome`` drops site furniture (menus, related-link and teaser lists, headers, footers,
+  cookie banners, share prompts), takes the byline and dateline as metadata and the headline as the title.
+  It judges the text as a whole: lines that a pattern of ``data/chrome.yaml`` names are chrome (a pattern
+  only matches a chrome-shaped line: short, or worded as only chrome is); every other line carries evidence
+  from its shape (a link label, a date stamp, figures, a phrase, a list item, a sentence) and its place (a
+  heading above a paragraph, the list a sentence announces), and the best split of the lines into article
+  and chrome stretches, where each switch costs, decides (``_mark_structure``). Sentences and long lines of
+  running text are never removed for their neighbours.
 
 ``Article.text`` is the body only (the title is not repeated in it); ``Article.removed_lines`` lists what
 was dropped. Unusable content raises ``EmptyInput`` or ``BinaryInput``.
@@ -29,7 +35,7 @@ from .errors import BinaryInput, DataFileError, EmptyInput
 from .model import Article, RawDocument
 from .urls import document_id, outlet_from_url
 
-__all__ = ["clean", "is_html", "remove_chrome", "detect_language", "classify_line", "extract_html"]
+__all__ = ["clean", "is_html", "remove_chrome", "detect_language", "classify_line", "extract_html", "dateline_end"]
 
 _HTML_START = re.compile(r"<\s*(!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE)
 _HTML_TAG = re.compile(
@@ -160,17 +166,31 @@ def _byline(line: str) -> list[str] | None:
 
 
 def _dateline(paragraph: str) -> dict[str, str] | None:
-    match = _DATELINE.match(paragraph)
-    if not match or not (match.group("place") or match.group("agency")):
-        return None
-    place = match.group("place")
-    if place and len(re.sub(r"[^A-Z]", "", place.split(",")[0])) < 2:
+    match = _dateline_match(paragraph)
+    if match is None:
         return None
     found = {"text": match.group(0).strip()}
     for key in ("place", "date", "agency"):
         if match.group(key):
             found[key] = match.group(key).strip()
     return found
+
+
+def _dateline_match(paragraph: str) -> re.Match[str] | None:
+    match = _DATELINE.match(paragraph)
+    if not match or not (match.group("place") or match.group("agency")):
+        return None
+    place = match.group("place")
+    if place and len(re.sub(r"[^A-Z]", "", place.split(",")[0])) < 2:
+        return None
+    return match
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where the text of a paragraph starts after its dateline ("KYIV, Nov 10 (Reuters) - "), 0 without one.
+    The dateline stays in the article text (offsets are the user's evidence) but is no part of a sentence."""
+    match = _dateline_match(paragraph)
+    return match.end() if match else 0
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -189,7 +209,7 @@ def _lines(text: str) -> list[str]:
 
 
 def remove_chrome(text: str, *, find_title: bool = True) -> tuple[str, list[str], dict[str, Any]]:
-    """Drop site chrome from scraped text, line by line.
+    """Drop site chrome from scraped text: pattern lines, then stretches judged on the text as a whole.
 
     Returns the kept text (paragraphs joined by a blank line), the removed lines in order, and the metadata
     found on the way: ``author``/``authors`` (bylines), ``dateline`` (place, date, agency of a dateline
@@ -217,8 +237,7 @@ def remove_chrome(text: str, *, find_title: bool = True) -> tuple[str, list[str]
         ):
             meta["title"] = lines[first]
             kinds[first] = "title"
-    _mark_menu_runs(lines, kinds)
-    _mark_edge_blocks(lines, kinds)
+    _mark_structure(lines, kinds)
     kept_idx = [i for i, line in enumerate(lines) if line and kinds[i] is None]
     if authors:
         meta["author"] = ", ".join(authors)
@@ -242,10 +261,6 @@ def _is_sentence(line: str) -> bool:
     )
 
 
-def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 12 or (line.endswith(_TERMINAL) and len(line.split()) >= 6)
-
-
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DATE_ONLY = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:"
@@ -254,39 +269,42 @@ _DATE_ONLY = re.compile(
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:\s*[,|·•-]?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?$",
     re.IGNORECASE,
 )
+# A time stamp inside a line: "10:31 pm", "5 min", "3 hours ago", "Nov 19", "19 November", "2019-11-18".
+_TIME = re.compile(
+    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?(?!\d)|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?)\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bago\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_MINOR = frozenset({  # words a capitalised name may hold in lower case
+    "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "&", "+", "-", "–", "—", "|",
+    "da", "das", "de", "del", "della", "der", "des", "di", "die", "do", "dos", "du", "e", "el", "en", "et", "la", "las",
+    "le", "les", "los", "och", "og", "und", "van", "von", "y", "zu",
+})  # fmt: skip
+_CODE = re.compile(r"[=;{}<>()\[\]_#/\\]|\d")
 
-
-def _is_body_prose(line: str) -> bool:
-    """A paragraph of running text: long, or a full sentence of some length (CJK text counts characters)."""
-    if _is_prose(line):
-        return True
-    return len(_CJK.findall(line)) >= 20
-
-
-def _mark_edge_blocks(lines: list[str], kinds: list[str | None]) -> None:
-    """Remove the short lines above the first paragraph of running text and below the last one.
-
-    Scraped pages open with the site's header (menus, section names, login links, the date, share counts)
-    and close with its footer (related links, author boxes, legal links): runs of short lines with no
-    running text among them. The article itself starts and ends with paragraphs. What stays: sentences,
-    list items (a bullet or number opening the line), and the one line right above the first paragraph
-    when it reads as a heading rather than as a date, a byline or a known chrome line. Texts with no
-    paragraph of running text are left to the line rules.
-    """
-    anchors = [i for i, line in enumerate(lines) if line and kinds[i] is None and _is_body_prose(line)]
-    if not anchors:
-        return
-    first, last = anchors[0], anchors[-1]
-    above = [i for i in range(first) if lines[i] and kinds[i] is None]
-    below = [i for i in range(last + 1, len(lines)) if lines[i] and kinds[i] is None]
-    heading = above[-1] if above else None
-    if heading is not None and (_DATE_ONLY.match(lines[heading]) or _byline(lines[heading])):
-        heading = None
-    for i in above + below:
-        line = lines[i]
-        if i == heading or _is_sentence(line) or _BULLET.match(line) or _reads_as_phrase(line):
-            continue
-        kinds[i] = "edge"
+# Weights of the structure judgement (evidence for chrome > 0, for article text < 0). Set by reasoning on
+# the shapes, checked on bench/extraction.py chrome; a change must hold on both dev sets.
+_SWITCH = 2.5  # the cost of passing from article to chrome or back
+_LISTED_HIT = 3.0  # a line that a chrome.yaml pattern or the nav vocabulary names
+_NAME = 0.6  # a link label or menu item: a few capitalised words
+_PHRASE_MIN = 3
+_LONG = 2.0  # a long line without a full stop (a paragraph cut short, a headline)
+_PHRASE = 0.4  # a phrase in lower case, or a line that introduces what follows (":")
+_SECTION = 1.0  # a lone section word ("Politics")
+_STAMP = 1.0  # a date or time stamp with at most a few words (teasers, headers)
+_FIGURES = 0.5  # figures: a table row, a price, a specification
+_CAPS = 0.4  # a label in capitals
+_BULLET_ITEM = 1.5  # a list item (a bullet or a number opens the line)
+_HEADING = 2.0  # a short line followed by a paragraph: the paragraph's heading
+_AFTER_PROSE = 0.7  # a short line right after a paragraph: a heading or the article's last words
+_ANNOUNCED = 1.5  # the short lines after a sentence that announces them with a colon: its list
+_RUN = 0.4  # each line of a run of at least _RUN_MIN link labels (a menu is more than its lines)
+_RUN_MIN = 6
+_BRIDGE = 2.0  # what running text costs inside a chrome stretch: it stays, but no longer cuts a teaser list
+_RUNNING = 20  # a line of this many words is running text: never removed for its neighbours
 
 
 def _reads_as_phrase(line: str) -> bool:
@@ -298,40 +316,146 @@ def _reads_as_phrase(line: str) -> bool:
     return len(rest) >= 1 and len(words) >= 2 and sum(w[0].islower() for w in rest) * 2 > len(rest)
 
 
-def _mark_menu_runs(lines: list[str], kinds: list[str | None]) -> None:
-    """Remove short lines that sit among chrome.
+def _is_name_like(line: str) -> bool:
+    """A link label or a menu item: 1-6 capitalised words, no figures, no sentence or code punctuation."""
+    words = line.split()
+    if not 1 <= len(words) <= 6 or _CODE.search(line) or line.endswith((":", ".", "!", "?", ",")):
+        return False
+    content = [w for w in words if w.lower() not in _MINOR]
+    return bool(content) and all(w[0].isupper() for w in content)
 
-    In a block of short lines (no prose, no list item) holding two or more chrome lines, which make a third
-    of it or more, the other short lines are menu items, related links or footer text; the last line before
-    a prose paragraph stays (a heading introduces the paragraph it precedes).
+
+def _stays(line: str) -> bool:
+    """Running text, never removed for its neighbours: a sentence, however short, or a long line."""
+    return _is_sentence(line) or len(line.split()) >= _RUNNING
+
+
+def _is_anchor(line: str) -> bool:
+    """A paragraph of running text: a sentence of eight words or more, or a long stretch of CJK text."""
+    return (len(line.split()) >= 8 and _is_sentence(line)) or len(_CJK.findall(line)) >= 20
+
+
+def _is_stamp(line: str) -> bool:
+    """A date or a time stamp, alone or with a few words ("Nov 19, 2019 at 5:10 pm", "3 hours ago")."""
+    rest = _YEAR.sub(" ", _TIME.sub(" ", line))
+    return bool(_DATE_ONLY.match(line)) or (
+        rest != line and len(rest.split()) <= 5 and not re.search(r"\d", rest)
+    )
+
+
+def _line_score(line: str, kind: str | None) -> float:
+    """Evidence that a line is chrome (> 0) or article text (< 0) from its own shape.
+
+    A word-list hit counts only as strong evidence; running text (a sentence of some length, a long
+    line) is strong evidence the other way, so its neighbours never take it with them.
     """
-    n = len(lines)
-    i = 0
-    while i < n:
-        if not lines[i]:
-            i += 1
-            continue
-        j = i
-        members: list[int] = []
-        while j < n and (
-            not lines[j]
-            or kinds[j] not in (None, "section", "title")
-            or (not _is_prose(lines[j]) and not _BULLET.match(lines[j]))
-        ):
-            if lines[j]:
-                members.append(j)
-            j += 1
-        strong = [k for k in members if kinds[k] not in (None, "section", "title")]
-        if len(strong) >= 2 and len(strong) * 3 >= len(members):
-            last = members[-1]
-            protected = last if j < n and kinds[last] in (None, "section") and _is_prose(lines[j]) else None
-            for k in members:
-                if kinds[k] in (None, "section") and k != protected and not _is_sentence(lines[k]):
-                    kinds[k] = "menu"
-        for k in members:
-            if kinds[k] == "section":
-                kinds[k] = None
-        i = max(j, i + 1)
+    if kind not in (None, "section"):
+        return _LISTED_HIT
+    words = line.split()
+    n = len(words)
+    terminal = line.rstrip('"”’)»').endswith((".", "!", "?"))
+    lower = bool(re.search(r"[a-z]", line))
+    if len(_CJK.findall(line)) >= 20:
+        return -3.0
+    if terminal and n >= 6 and lower:
+        return -3.0 if n < 8 else -6.0
+    if n >= 12:
+        return -_LONG
+    if terminal and n >= 2 and lower:
+        return -1.0
+    if _BULLET.match(line):
+        return -_BULLET_ITEM
+    score = 0.0
+    if _is_name_like(line):
+        score += _NAME
+    elif (n >= _PHRASE_MIN and _reads_as_phrase(line)) or line.endswith(":"):
+        score -= _PHRASE
+    if _is_stamp(line):
+        score += _STAMP
+    elif re.search(r"\d", line):
+        score -= _FIGURES
+    if not lower and re.search(r"[A-Z]{2}", line):
+        score += _CAPS
+    if kind == "section":
+        score += _SECTION
+    return score
+
+
+def _mark_structure(lines: list[str], kinds: list[str | None]) -> None:
+    """Judge the text as a whole: each line is article or chrome, and each switch between the two costs.
+
+    Every line carries evidence from its shape (``_line_score``) and from its place: a short line followed
+    by a paragraph is its heading, one right after a paragraph is a heading or the article's last words,
+    the short lines after a sentence ending in a colon are its list. The best path through the lines (two
+    states, Viterbi) groups them into stretches: a run of short name-like lines, dates and known chrome
+    (menus, related links, teaser lists, footers) adds up to more than the two switches it costs and goes,
+    while a lone heading, a short list or a table among paragraphs stays with the article. Running text
+    (sentences, long lines) stays whatever its neighbours, but costs a chrome stretch only ``_BRIDGE``, so a
+    teaser list (headline, date, summary sentence, "Read more") is not cut in two by its summaries. Lines
+    already judged (pattern chrome, bylines, the title) keep their kind.
+    """
+    idx = [i for i, line in enumerate(lines) if line and kinds[i] not in ("byline", "title")]
+    if not idx:
+        return
+    anchor = [kinds[i] is None and _is_anchor(lines[i]) for i in idx]
+    # what a heading introduces: a paragraph, or a sentence of a few words
+    opens = [
+        a or (kinds[i] is None and _is_sentence(lines[i]) and len(lines[i].split()) >= 4)
+        for a, i in zip(anchor, idx, strict=True)
+    ]
+    announced = [False] * len(idx)
+    for k, i in enumerate(idx):
+        if kinds[i] is None and lines[i].endswith(":") and len(lines[i].split()) >= 5:
+            m = k + 1
+            while m < len(idx) and kinds[idx[m]] is None and not anchor[m]:
+                announced[m] = True
+                m += 1
+    # a run of link labels (menus, lists of sections or places) is more than the sum of its lines
+    named = [kinds[i] in (None, "section") and _is_name_like(lines[i]) for i in idx]
+    in_run = [False] * len(idx)
+    k = 0
+    while k < len(idx):
+        m = k
+        while m < len(idx) and named[m]:
+            m += 1
+        if m - k >= _RUN_MIN:
+            in_run[k:m] = [True] * (m - k)
+        k = max(m, k + 1)
+    kept = [_stays(lines[i]) for i in idx]
+    scores = []
+    for k, i in enumerate(idx):
+        score = _line_score(lines[i], kinds[i])
+        if in_run[k] and not announced[k]:
+            score += _RUN
+        if kinds[i] in (None, "section"):
+            if k + 1 < len(idx) and opens[k + 1] and not _is_stamp(lines[i]):
+                score -= _HEADING
+            if k > 0 and anchor[k - 1]:
+                score -= _AFTER_PROSE
+            if announced[k]:
+                score -= _ANNOUNCED
+        scores.append(score)
+    # Viterbi over two states, 0 = article and 1 = chrome
+    cost = [0.0, 0.0]
+    back: list[tuple[int, int]] = []
+    for k, score in enumerate(scores):
+        to_article = 0 if cost[0] <= cost[1] + _SWITCH else 1
+        to_chrome = 0 if cost[0] + _SWITCH <= cost[1] else 1
+        cost = [
+            min(cost[0], cost[1] + _SWITCH) + max(0.0, score),
+            min(cost[1], cost[0] + _SWITCH) + max(0.0, min(_BRIDGE, -score) if kept[k] else -score),
+        ]
+        back.append((to_article, to_chrome))
+    state = 0 if cost[0] <= cost[1] else 1
+    path = [0] * len(idx)
+    for k in range(len(idx) - 1, -1, -1):
+        path[k] = state
+        state = back[k][state]
+    for k, i in enumerate(idx):
+        if kinds[i] == "section":
+            kinds[i] = None
+        if path[k] == 1 and kinds[i] is None and not kept[k]:
+            kinds[i] = "structure"
 
 
 # --------------------------------------------------------------------------------------------------
