@@ -39,6 +39,11 @@ UNREAL_HEADS = {"refusal", "failure", "reluctance", "unwillingness", "inability"
 # Prepositions whose object is the background of a sentence, not its news ("after five days of fighting",
 # "in the wake of the execution", "amid unrest").
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "amidst", "before", "during", "despite", "because"}
+# Nouns that measure out an eventive noun through "of"/"in" ("a package of aid", "a shipment of weapons").
+MEASURE_NOUNS = {
+    "package", "tranche", "shipment", "ton", "tonne", "batch", "consignment", "convoy", "load", "worth", "round",
+    "million", "billion", "amount", "sum", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc",
+}  # fmt: skip
 # Words whose of-phrase is background under any preposition ("because of", "in the wake of", "in the aftermath of").
 WAKE_WORDS = {"because", "wake", "aftermath"}
 BACKGROUND_NOUNS = {"wake", "aftermath", "days", "weeks", "months", "years", "week", "day", "month", "year", "time"}
@@ -124,7 +129,12 @@ def _drop_contents(found: list[Found]) -> list[Found]:
                         or (child.dep_ == "prep" and (item.event.cameo.root in ("01", "11") or host.dep_ == "dobj"))
                     ):
                         inside.update(t.i for t in child.subtree)
-    return [item for item in found if item.trigger.i not in inside and item.anchor.i not in inside]
+    # an eventive noun whose light verb stands outside the content is the act itself ("announced $25 million in
+    # aid": the announcing verb carries the aid)
+    return [
+        item for item in found
+        if item.anchor.i not in inside and (item.trigger.i not in inside or item.anchor is not item.trigger)
+    ]  # fmt: skip
 
 
 # Modals that make a reported clause an obligation: "said Libya must hand over the suspects" is a demand.
@@ -246,6 +256,12 @@ def _light_verb(entry: Entry, noun: Token) -> Token | None:
     if noun.dep_ not in ("dobj", "nsubjpass", "attr", "pobj", "conj") or head is noun:
         return None
     if noun.dep_ == "pobj":
+        # "announced $25 million in aid", "sent a package of aid": the measure is the verb's object
+        measure = head.head
+        if head.lower_ in ("in", "of") and measure is not head and (
+            measure.like_num or measure.pos_ in ("NUM", "SYM") or measure.lemma_.lower() in MEASURE_NOUNS
+        ):
+            return _light_verb(entry, measure)
         return None
     if noun.dep_ == "conj":
         return _light_verb(entry, head) if head.pos_ in ("NOUN", "PROPN") else None

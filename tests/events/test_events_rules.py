@@ -158,3 +158,12 @@ def test_drills_are_a_show_of_force_unless_held_with_a_partner() -> None:
     assert drills.cameo.code == "150" and drills.target.country == "TWN"
     (joint,) = _typed(_events("India held joint naval exercises with France on Tuesday."), "COOPERATE")
     assert {joint.source.country, joint.target.country} == {"IND", "FRA"}
+
+
+def test_a_measured_noun_takes_the_verb_of_its_measure() -> None:
+    events = _events("The EU approved 50 billion euros in aid for Ukraine on Friday.")
+    assert any(e.plover.type == "AID" and e.source is not None and e.source.code == "IGOEUREEC" for e in events)
+
+
+def test_hosting_refugees_is_no_visit() -> None:
+    assert not _typed(_events("Jordan, which hosts more than a million Syrian refugees, criticized Israel."), "CONSULT")
