@@ -690,6 +690,10 @@ def _code_name(index: ActorIndex, span: Span, match: Match | None, label: str) -
         entry = knowledge.sector_entry(text)
         if entry is not None and entry.phrase.lower() == text.lower():
             return  # "Taiwan's defence ministry": a role phrase the NER calls ORG is coded through its owner
+        if len(span) == 1 and any(
+            e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == span.text.lower() for e in span.doc.ents
+        ):
+            return  # '"We reject …," Baghaei said': a surname of a person named in full joins that person's chain
         actor = next((a for a in index.actors.values() if a.name == text), None)
         if actor is None:
             # "the United Bus Company of Tehran": a body named after its country or city belongs there

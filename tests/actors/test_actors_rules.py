@@ -78,3 +78,16 @@ def test_a_groups_people_are_the_group_and_a_country_role_name_is_coded() -> Non
     (meeting,) = [e for e in result.events if e.plover.type == "CONSULT"]
     assert meeting.target is not None and meeting.target.code == "PSEREB"
     assert any(a.code == "USAMIL" and a.name == "US Navy" for a in result.actors)
+
+
+def test_a_surname_the_ner_calls_org_joins_the_person_named_in_full() -> None:
+    from eventwire.pipeline import extract
+
+    text = (
+        "Iran's foreign ministry spokesman Esmaeil Baghaei condemned the decision.\n\n"
+        '"We reject these baseless accusations," Baghaei said in a statement.'
+    )
+    result = extract(text, "2025-03-03")
+    (person,) = [a for a in result.actors if a.name == "Esmaeil Baghaei"]
+    assert [m.text for m in person.mentions] == ["Esmaeil Baghaei", "Baghaei"]
+    assert not any(a.name == "Baghaei" for a in result.actors)
