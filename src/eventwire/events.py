@@ -392,6 +392,9 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
         return [c for c in token.children if c.dep_ == "poss"]
     if role == "compound":
         return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
+    if role == "dobj_mod":  # "burned Israeli flags": whom the object's modifier names
+        obj = _object(token)
+        return [c for c in obj.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < obj.i] if obj else []
     if role == "xcomp_obj":
         return [o for c in token.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
     if role == "ccomp_subj":  # "demanded that Tajikistan pull back": the subject of the content clause

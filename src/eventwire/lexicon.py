@@ -33,7 +33,8 @@ Entry schema (YAML list items)::
 Argument roles: ``nsubj`` (the subject, inherited through control and coordination: "Biden plans to urge"),
 ``nsubjpass`` (the passive subject), ``agent`` (the "by" object of a passive), ``dobj``, ``dative`` (indirect
 object), ``prep:X`` (object of preposition X on the trigger or its object), ``poss`` (possessor of a noun trigger),
-``compound`` (actor-denoting modifier of a noun trigger: "Russian strikes"), ``light_subj`` (subject of the light
+``compound`` (actor-denoting modifier of a noun trigger: "Russian strikes"), ``dobj_mod`` (actor-denoting modifier
+of the direct object: "burned Israeli flags"), ``light_subj`` (subject of the light
 verb), ``xcomp_obj`` (the object of a control verb's complement), ``ccomp_subj`` (the subject of a that-clause:
 "demanded that Tajikistan pull back"), ``dobj_prep:X`` (object of preposition X anywhere inside the direct
 object: "closed the crossings on its border with Tajikistan").
@@ -62,7 +63,7 @@ PLOVER_TYPES = (
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 ROLE = re.compile(
-    r"^(nsubj|nsubjpass|agent|dobj|dative|poss|compound|light_subj|xcomp_obj|ccomp_subj|prep:[a-z ]+|dobj_prep:[a-z]+)$"
+    r"^(nsubj|nsubjpass|agent|dobj|dative|poss|compound|light_subj|xcomp_obj|dobj_mod|ccomp_subj|prep:[a-z ]+|dobj_prep:[a-z]+)$"
 )
 
 

@@ -297,3 +297,10 @@ def test_teaser_list_goes_but_its_summary_sentences_stay():
     removed = _removed([PARAGRAPH_A, PARAGRAPH_B, *teasers])
     summaries = {teasers[3], teasers[7]}
     assert removed == [line for line in teasers if line not in summaries]
+
+
+def test_a_short_english_sentence_is_not_judged_a_creole() -> None:
+    from eventwire.clean import detect_language
+
+    assert detect_language("Kenyan police arrested 200 protesters in Nairobi.") in ("en", None)
+    assert detect_language("Le gouvernement a annoncé de nouvelles mesures contre la fraude fiscale.") == "fr"

@@ -167,3 +167,10 @@ def test_a_measured_noun_takes_the_verb_of_its_measure() -> None:
 
 def test_hosting_refugees_is_no_visit() -> None:
     assert not _typed(_events("Jordan, which hosts more than a million Syrian refugees, criticized Israel."), "CONSULT")
+
+
+def test_burning_a_symbol_is_a_protest_against_whom_it_stands_for() -> None:
+    (event,) = _typed(_events("Demonstrators in Tehran burned Israeli flags on Friday."), "PROTEST")
+    assert event.target.country == "ISR" and event.source.country == "IRN"
+    (event,) = _typed(_events("Protesters burned an effigy outside the French embassy in Niamey."), "PROTEST")
+    assert event.target.country == "FRA" and event.source.country == "NER"  # the people of the place

@@ -563,22 +563,30 @@ def _place_from_token(
                     found = _place_from_token(child, hints, gaz, cues, depth + 1)
                     if found:
                         return found
-            if lemma(tok) == "capital":
-                for child in tok.children:
-                    if child.dep_ in ("amod", "compound", "poss") and (
-                        child.ent_type_ in ("NORP", "GPE") or child.pos_ == "PROPN"
-                    ):
-                        country = _country_of_modifier(child, gaz)
-                        if country:
-                            capital = gaz.capital_of(country)
-                            if capital:
-                                span = tok.doc[min(child.i, tok.i) : tok.i + 1]
-                                capital.text, capital.start, capital.end = (
-                                    span.text,
-                                    span.start_char,
-                                    span.end_char,
-                                )
-                                return capital
+        if tok.pos_ == "NOUN" and not tok.ent_type_:
+            # "outside the US embassy in Baghdad", "at a market in Kabul": a thing's place is where it is
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
+                    for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                        found = _place_from_token(pobj, hints, gaz, cues, depth + 1)
+                        if found:
+                            return found
+        if lemma(tok) == "capital":  # "the Russian capital"
+            for child in tok.children:
+                if child.dep_ in ("amod", "compound", "poss") and (
+                    child.ent_type_ in ("NORP", "GPE") or child.pos_ == "PROPN"
+                ):
+                    country = _country_of_modifier(child, gaz)
+                    if country:
+                        capital = gaz.capital_of(country)
+                        if capital:
+                            span = tok.doc[min(child.i, tok.i) : tok.i + 1]
+                            capital.text, capital.start, capital.end = (
+                                span.text,
+                                span.start_char,
+                                span.end_char,
+                            )
+                            return capital
     return None
 
 
