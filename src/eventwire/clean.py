@@ -237,8 +237,14 @@ def remove_chrome(text: str, *, find_title: bool = True) -> tuple[str, list[str]
         ):
             meta["title"] = lines[first]
             kinds[first] = "title"
+    by_pattern = list(kinds)
     _mark_structure(lines, kinds)
     kept_idx = [i for i, line in enumerate(lines) if line and kinds[i] is None]
+    if not kept_idx:
+        # the shape judgement tells article stretches from chrome stretches; with no article stretch left it
+        # cannot tell ("ALL OF THE UNIT TESTS WERE CODED CORRECTLY."): only the pattern lines go
+        kinds = by_pattern
+        kept_idx = [i for i, line in enumerate(lines) if line and kinds[i] is None]
     if authors:
         meta["author"] = ", ".join(authors)
         meta["authors"] = authors

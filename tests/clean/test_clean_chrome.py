@@ -304,3 +304,8 @@ def test_a_short_english_sentence_is_not_judged_a_creole() -> None:
 
     assert detect_language("Kenyan police arrested 200 protesters in Nairobi.") in ("en", None)
     assert detect_language("Le gouvernement a annoncé de nouvelles mesures contre la fraude fiscale.") == "fr"
+
+
+def test_the_shape_judgement_never_empties_a_text() -> None:
+    kept, _removed, _meta = remove_chrome("ALL OF THE UNIT TESTS WERE CODED CORRECTLY.", find_title=False)
+    assert kept == "ALL OF THE UNIT TESTS WERE CODED CORRECTLY."
