@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, against_modifier, clause_subject
+from .enrich.status import load_status_cues
 from .lexicon import Entry, Lexicon, entry_plover, inflections
 from .model import Cameo, Event, EventActor, Place, Plover, TextSpan
 from .nlp import is_parsed
@@ -113,7 +114,10 @@ def _drop_contents(found: list[Found]) -> list[Found]:
             for child in token.children:
                 if child.dep_ in ("acl", "xcomp", "advcl") and _to_infinitive(child):
                     inside.update(t.i for t in child.subtree)
+    denials = load_status_cues().denying_governors
     for item in found:
+        if item.event.cameo.root == "01" and item.trigger.lemma_.lower() in denials:
+            continue  # "denied attacking the posts": what a denial denies stays, with the status "denied"
         if item.event.cameo.root in REVERSAL_ROOTS and item.trigger is item.anchor and item.trigger.pos_ == "VERB":
             for obj in (c for c in item.trigger.children if c.dep_ in ("dobj", "nsubjpass")):
                 inside.update(t.i for t in obj.subtree)
@@ -528,6 +532,12 @@ def _fire(
         # gives them a country after enrichment (see target_from_place)
         yield None, None, None, anchor, *_refine(entry, token, anchor), "+rule:protesters"
         return
+    if not sources and not targets and _unnamed_parties(entry, token, lexicon):
+        # "Gunmen killed 20 villagers in Zamfara", "30 people were killed": violence by or on people the tables
+        # cannot code; the place gives the target after enrichment, and with no place the event is dropped
+        # (see ``has_party``)
+        yield None, None, None, anchor, *_refine(entry, token, anchor), UNNAMED_RULE
+        return
     if not sources and not targets or (entry.requires.target and not targets):
         return
     if anchor is token and _background(token):
@@ -705,6 +715,25 @@ def _protesters(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -> 
         return False
     subject = clause_subject(anchor)
     return subject is not None and subject.dep_ != "nsubjpass" and subject.pos_ in ("NOUN", "PROPN", "NUM")
+
+
+# Types of act whose perpetrators and victims news often leaves unnamed ("gunmen", "a suicide bomber").
+UNNAMED_TYPES = {"ASSAULT", "COERCE"}
+UNNAMED_RULE = "+rule:unnamed-parties"
+
+
+def _unnamed_parties(entry: Entry, token: Token, lexicon: Lexicon) -> bool:
+    """A violent verb whose subject (or passive subject) is a plain noun phrase no table codes."""
+    ptype, _ = entry_plover(entry, lexicon.info(entry.cameo))
+    if ptype not in UNNAMED_TYPES or token.pos_ != "VERB" or entry.pos == "NOUN":
+        return False
+    subject = clause_subject(token)
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN", "NUM")
+
+
+def has_party(event: Event) -> bool:
+    """Whether an event names a side: an act with unnamed parties and no place to give it one is dropped."""
+    return event.source is not None or event.target is not None or UNNAMED_RULE not in event.extractor
 
 
 def _background(noun: Token) -> bool:

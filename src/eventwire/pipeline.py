@@ -30,7 +30,7 @@ from .enrich.quantity import event_quantities
 from .enrich.status import event_status
 from .enrich.time import event_date
 from .errors import EventwireError, InputError
-from .events import Found, extract_events, recode_intended
+from .events import Found, extract_events, has_party, recode_intended
 from .knowledge import ActorKnowledge, load_actor_knowledge
 from .label import label_document
 from .lexicon import Lexicon, load_lexicon
@@ -126,7 +126,7 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
     for item in found:
         _enrich(item, published, countries, res.gazetteer, res.versions)
         recode_intended(item.event, res.lexicon)
-    events = [item.event for item in found]
+    events = [item.event for item in found if has_party(item.event)]
     result.quotes = attribution.extract_quotes(doc, index.span_actor)
     result.citations = attribution.extract_citations(doc)
     attribution.link_citations(result.citations, events, doc)

@@ -174,3 +174,15 @@ def test_burning_a_symbol_is_a_protest_against_whom_it_stands_for() -> None:
     assert event.target.country == "ISR" and event.source.country == "IRN"
     (event,) = _typed(_events("Protesters burned an effigy outside the French embassy in Niamey."), "PROTEST")
     assert event.target.country == "FRA" and event.source.country == "NER"  # the people of the place
+
+
+def test_violence_by_unnamed_people_takes_its_place_or_is_dropped() -> None:
+    (event,) = _typed(_events("A suicide bomber killed 12 people at a market in Kabul."), "ASSAULT")
+    assert event.source is None and event.target.country == "AFG" and "+rule:unnamed-parties" in event.extractor
+    assert not _typed(_events("Unknown attackers killed two men overnight."), "ASSAULT")
+
+
+def test_a_denied_act_is_kept_with_the_status_denied() -> None:
+    (event,) = _typed(_events("Pakistan denied attacking Afghan border posts on Monday."), "ASSAULT")
+    assert event.status == "denied" and event.target.country == "AFG"
+    assert not _typed(_events("Lebanon rejected a UN appeal for deploying troops along its border."), "MOBILIZE")
