@@ -62,6 +62,7 @@ LED_HEADS = {"delegation", "team", "head", "chief", "leader", "representative", 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
+RELATIVE_PRONOUNS = {"which", "who", "that"}
 # Sectors of armed and police forces: a bare subject naming one refers back to the force named before.
 FORCE_SECTORS = {"MIL", "COP", "REB", "SPY"}
 # Determiners that make a role noun refer back to one already named ("the army", "these forces").
@@ -128,6 +129,8 @@ class ActorIndex:
         if actor is not None:
             return actor
         low = token.lower_
+        if low in RELATIVE_PRONOUNS and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head)  # "Egypt, which has mediated …": the noun the clause modifies
         if low in PERSONAL_PRONOUNS or low in THING_PRONOUNS:
             return self._pronoun(token)
         if token.pos_ in ("NOUN", "PROPN"):

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorIndex, against_modifier, clause_subject
+from .actors import RELATIVE_PRONOUNS, ActorIndex, against_modifier, clause_subject
 from .enrich.status import load_status_cues
 from .lexicon import Entry, Lexicon, entry_plover, inflections
 from .model import Cameo, Event, EventActor, Place, Plover, TextSpan
@@ -200,7 +200,7 @@ def _drop_media_statements(found: list[Found]) -> list[Found]:
 
 def _dedupe(found: list[Found]) -> list[Found]:
     """One event per act: a trigger matched through two routes is one event, and so are several triggers of one
-    sentence telling one act of one side on the other ("riot police used water cannon and tear gas": one
+    clause telling one act of one side on the other ("riot police used water cannon and tear gas": one
     ASSAULT; "granted asylum": one AID). Of such a group the most specific reading is kept (higher confidence,
     then the longer CAMEO code), in text order."""
     best: dict[tuple, Found] = {}
@@ -208,6 +208,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
         e = item.event
         key = (
             e.sentence_index,
+            _clause_verb(item.anchor).i,
             e.plover.type or e.cameo.root,
             e.source and (e.source.actor_id or e.source.country),
             e.target and (e.target.actor_id or e.target.country),
@@ -217,6 +218,17 @@ def _dedupe(found: list[Found]) -> list[Found]:
             best[key] = item
     chosen = {id(item) for item in best.values()}
     return [item for item in found if id(item) in chosen]
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a trigger sits in (a noun's light verb or governing verb; a verb itself; the verb
+    whose purpose an infinitive complement states: "used tear gas to disperse demonstrators")."""
+    tok = token
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and not (tok.dep_ == "xcomp" and _to_infinitive(tok)) or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
 
 
 def _event(
@@ -418,6 +430,8 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
 def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorIndex) -> list[tuple[EventActor, Token]]:
     for role in roles:
         for tok in _role_tokens(role, token, anchor):
+            if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+                tok = tok.head.head  # "Egypt and Qatar, which have mediated": the clause's antecedent and its conjuncts
             resolved = []
             for member in [tok, *_conjuncts(tok)]:
                 actors = index.event_actors(member)
@@ -502,9 +516,10 @@ def _fire(
         source_roles = [r for r in source_roles if r in ("poss", "compound") or r.startswith("prep:")]
     sources = _resolve_role(source_roles, token, anchor, index)
     targets = _resolve_role(target_roles, token, anchor, index)
-    if sources and targets and len(sources) == 1:
+    if sources and targets:
         # "reneged on his commitment to the Zambian people": the source itself is no target; look further
-        targets = [t for t in targets if t[0].actor_id != sources[0][0].actor_id]
+        source_ids = {a.actor_id for a, _ in sources}
+        targets = [t for t in targets if t[0].actor_id not in source_ids]
     rule = ""
     if not targets and entry.requires.target and not (entry.symmetric and len(sources) > 1):
         return  # the entry needs a target in its own roles; no fallback supplies one

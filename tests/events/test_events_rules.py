@@ -186,3 +186,12 @@ def test_a_denied_act_is_kept_with_the_status_denied() -> None:
     (event,) = _typed(_events("Pakistan denied attacking Afghan border posts on Monday."), "ASSAULT")
     assert event.status == "denied" and event.target.country == "AFG"
     assert not _typed(_events("Lebanon rejected a UN appeal for deploying troops along its border."), "MOBILIZE")
+
+
+def test_a_relative_clause_subject_is_its_antecedent_and_never_its_own_target() -> None:
+    events = _typed(
+        _events("Qatar and Egypt, which have mediated between the two sides, will host talks in Doha."), "CONSULT"
+    )
+    mediations = [e for e in events if e.trigger.text == "mediated"]
+    assert {e.source.country for e in mediations} == {"QAT", "EGY"}
+    assert all(e.target is None or e.target.country not in ("QAT", "EGY") for e in mediations)
