@@ -432,6 +432,8 @@ def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorInd
         for tok in _role_tokens(role, token, anchor):
             if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
                 tok = tok.head.head  # "Egypt and Qatar, which have mediated": the clause's antecedent and its conjuncts
+                while tok.dep_ == "conj" and tok.head is not tok:
+                    tok = tok.head
             resolved = []
             for member in [tok, *_conjuncts(tok)]:
                 actors = index.event_actors(member)
