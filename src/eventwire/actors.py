@@ -285,7 +285,7 @@ class ActorIndex:
             ):
                 self.add_mention(actor, token.i, token.i + 1, "pronoun")
                 return actor
-        speaker = self._speaker(token, personal)
+        speaker = self._speaker(token, personal) or self._reporter_owner(token, personal)
         if speaker is not None:
             self.add_mention(speaker, token.i, token.i + 1, "pronoun")
             return speaker
@@ -312,6 +312,19 @@ class ActorIndex:
         while head.dep_ in ("poss", "compound", "amod") and head.i < head.head.i < before.i:
             head = head.head
         return self.resolve(head) if head is not name and head.pos_ in ("NOUN", "PROPN") else None
+
+    def _reporter_owner(self, token: Token, personal: bool) -> Actor | None:
+        """The owner pronoun of a trailing reporting clause is the subject of the clause it reports ("Trudeau
+        spoke with Trump by phone, his office said": Trudeau's office)."""
+        noun, verb = token.head, token.head.head
+        if token.dep_ != "poss" or noun.dep_ != "nsubj" or verb.i <= noun.i:
+            return None
+        reported = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < noun.i), None)
+        subject = clause_subject(reported) if reported is not None else None
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        actor = self.resolve(subject)
+        return actor if actor is not None and (actor.kind == "person") == personal else None
 
     def _speaker(self, token: Token, personal: bool) -> Actor | None:
         """The subject pronoun of a reported clause is its speaker ("French farmers said they would blockade

@@ -569,14 +569,25 @@ def _fire(
         pairs = [p for p in pairs if not _same_country(p[0][0], p[1][0])] or pairs[:1]
     ptype, _ = entry_plover(entry, lexicon.info(code))
     for (source, _), (target, target_tok) in pairs:
-        if source is not None and target is not None and source.actor_id == target.actor_id:
-            target, target_tok = None, None
+        if source is not None and target is not None and (
+            source.actor_id == target.actor_id or _same_body(source, target, index)
+        ):
+            target, target_tok = None, None  # "it stood ready to defend EU interests": no one acts on itself
         if target is not None and target_tok is not None and not (target.country or target.code):
             target = _opposition_target(source, target, target_tok)
         home = _home_source(ptype, source, target, anchor, index)
         if home is not None:
             source, rule = home, rule + "+source:target-country"
         yield source, target, target_tok, anchor, code, mode, rule
+
+
+def _same_body(source: EventActor, target: EventActor, index: ActorIndex) -> bool:
+    """Two mentions of one body under one code ("the European Commission … EU interests"); two people who share
+    a code (Biden and Trump, both USAGOV) are two parties."""
+    if source.code is None or source.code != target.code:
+        return False
+    kinds = {index.actors[a].kind for a in (source.actor_id, target.actor_id) if a in index.actors}
+    return "person" not in kinds
 
 
 def _opposition_target(source: EventActor | None, target: EventActor, target_tok: Token) -> EventActor:

@@ -195,3 +195,14 @@ def test_a_relative_clause_subject_is_its_antecedent_and_never_its_own_target() 
     mediations = [e for e in events if e.trigger.text == "mediated"]
     assert {e.source.country for e in mediations} == {"QAT", "EGY"}
     assert all(e.target is None or e.target.country not in ("QAT", "EGY") for e in mediations)
+
+
+def test_economic_retaliation_is_a_sanction_and_economic_harm_no_assault() -> None:
+    events = _events("Mexico said it would retaliate with tariffs of its own, which would hurt American consumers.")
+    assert (_typed(events, "SANCTION") or _typed(events, "THREATEN")) and not _typed(events, "ASSAULT")
+
+
+def test_the_owner_of_a_trailing_reporter_is_the_reported_subject() -> None:
+    result = extract("Prime Minister Justin Trudeau spoke with Trump by phone on Monday, his office said.", "2024-11-25")
+    (said,) = [e for e in result.events if e.trigger.text == "said"]
+    assert said.source is not None and said.source.code == "CANGOV"
