@@ -217,7 +217,32 @@ def _dedupe(found: list[Found]) -> list[Found]:
         if kept is None or (e.confidence, len(e.cameo.code)) > (kept.event.confidence, len(kept.event.cameo.code)):
             best[key] = item
     chosen = {id(item) for item in best.values()}
-    return [item for item in found if id(item) in chosen]
+    kept = [item for item in found if id(item) in chosen]
+    return [
+        item for item in kept
+        if not (_bare_noun(item) and any(_subsumes(other.event, item.event) for other in kept))
+    ]  # fmt: skip
+
+
+def _bare_noun(item: Found) -> bool:
+    return item.anchor is item.trigger and item.trigger.pos_ in ("NOUN", "PROPN")
+
+
+def _side(actor: EventActor | None) -> str | None:
+    return actor and (actor.country or actor.code or actor.actor_id)
+
+
+def _subsumes(full: Event, partial: Event) -> bool:
+    """Whether ``full`` tells all that ``partial`` tells of one sentence's act and more: same sentence and type,
+    ``partial`` lacks a side that ``full`` names and agrees on the other ("Ukraine launched a drone attack on
+    Moscow …—the largest strike on the Russian capital": the restating bare noun adds nothing)."""
+    if full is partial or full.sentence_index != partial.sentence_index or not full.plover.type:
+        return False
+    if full.plover.type != partial.plover.type:
+        return False
+    sides = [(_side(full.source), _side(partial.source)), (_side(full.target), _side(partial.target))]
+    missing = [f for f, p in sides if p is None]
+    return bool(missing) and all(f is not None for f in missing) and all(f == p for f, p in sides if p is not None)
 
 
 def _clause_verb(token: Token) -> Token:

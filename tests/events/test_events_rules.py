@@ -206,3 +206,10 @@ def test_the_owner_of_a_trailing_reporter_is_the_reported_subject() -> None:
     result = extract("Prime Minister Justin Trudeau spoke with Trump by phone on Monday, his office said.", "2024-11-25")
     (said,) = [e for e in result.events if e.trigger.text == "said"]
     assert said.source is not None and said.source.code == "CANGOV"
+
+
+def test_a_restating_noun_missing_a_side_is_no_second_event() -> None:
+    events = _events(
+        "Russia launched a large missile attack on Kyiv on Sunday—the biggest strike on the Ukrainian capital in weeks."
+    )
+    assert len(_typed(events, "ASSAULT")) == 1
