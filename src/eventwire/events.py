@@ -296,7 +296,9 @@ def _light_verb(entry: Entry, noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ not in ("dobj", "nsubjpass", "attr", "pobj", "conj") or head is noun:
         return None
-    if noun.dep_ == "pobj":
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ == "VERB":
+        noun, head = head, head.head  # "placed the president under house arrest": the verb puts its object under it
+    elif noun.dep_ == "pobj":
         # "announced $25 million in aid", "sent a package of aid": the measure is the verb's object
         measure = head.head
         if head.lower_ in ("in", "of") and measure is not head and (
@@ -433,6 +435,9 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
         return [c for c in token.children if c.dep_ == "poss"]
     if role == "compound":
         return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
+    if role == "light_obj":  # "placed President Bongo under house arrest": the light verb's object
+        obj = _object(anchor) if anchor is not token else None
+        return [obj] if obj is not None and obj is not token else []
     if role == "dobj_mod":  # "burned Israeli flags": whom the object's modifier names
         obj = _object(token)
         return [c for c in obj.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < obj.i] if obj else []

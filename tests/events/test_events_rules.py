@@ -213,3 +213,8 @@ def test_a_restating_noun_missing_a_side_is_no_second_event() -> None:
         "Russia launched a large missile attack on Kyiv on Sunday—the biggest strike on the Ukrainian capital in weeks."
     )
     assert len(_typed(events, "ASSAULT")) == 1
+
+
+def test_placing_someone_under_arrest_is_an_arrest() -> None:
+    (event,) = _typed(_events("Guinean soldiers placed President Alpha Conde under house arrest."), "COERCE")
+    assert event.cameo.code == "173" and event.source.country == "GIN" and event.target is not None
