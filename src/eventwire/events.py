@@ -4,7 +4,20 @@ For every fully analysed sentence, each token whose lemma is a lexicon trigger i
 entries (``lexicon.py`` documents the schema). An entry fires when its requirements hold (a particle, a light
 verb for an eventive noun, a preposition, an object or complement lemma, a negation); its source and target are
 read from the argument roles it lists, and resolved to coded actors by the actor index. Coordinated arguments
-("Russia and China signed") give one event per actor. Each event names the entry that made it.
+("Russia and China signed") give one event per actor. Each event names the entry that made it, and every rule
+below that changed it appends its name to ``Event.extractor`` ("+target:predicate", "+rule:protesters" ...).
+
+When the roles give no target, three fallbacks are tried in order: the content of a promise, threat, demand or
+refusal ("threatened to break relations with Russia": ``+target:content``), the first actor named in the
+predicate's own arguments (PETRARCH's rule: ``+target:predicate``), and after enrichment the country of the
+event's place (``+target:place``). Acts of protesters and of unnamed attackers ("Gunmen killed 20 villagers")
+need no coded actor: the place gives them one, and without a place the unnamed-party event is dropped.
+
+What did not happen as told is not an event of its own: the content of an appeal, promise, threat or refusal
+(its complement clause), the purpose of an act ("travelled to Moscow for talks"), what an act of yielding ends
+("lifted the blockade"), background phrases ("in the wake of the execution"); a denial's content stays, marked
+denied by the status stage. Finally one act is one event: the triggers of one clause telling one act of one
+side on the other are merged, and a bare noun restating a sentence's act with a side missing is dropped.
 """
 
 from __future__ import annotations
