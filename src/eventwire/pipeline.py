@@ -4,7 +4,8 @@
 function runs in the CLI, a process pool and, later, an HTTP service or a Spark task; it parses the sentences of
 several articles in one batch and codes each article on its own (``process_article`` is the one-article case).
 ``run`` streams many inputs through it in batches; one document's failure becomes that document's status, never
-the batch's end.
+the batch's end. The document label (``eventwire.label``) is voted by the body's events and by the headline's,
+which are coded (in the same parse batch) for the label alone and not emitted.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from .enrich.time import event_date
 from .errors import EventwireError, InputError
 from .events import Found, extract_events, has_party, recode_intended
 from .knowledge import ActorKnowledge, load_actor_knowledge
-from .label import label_document
+from .label import label_document, parseable_headline
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, DocumentResult, Event, RawDocument, Versions
 from .nlp import load_pipeline, parse_articles
@@ -86,16 +87,50 @@ def process_articles(articles: Sequence[Article], config: Config = DEFAULT) -> l
             result.status, result.reason = "skipped", f"language: {article.language}"
         else:
             todo.append((article, result))
-    docs = parse_articles(
-        res.nlp,
-        [article.text for article, _ in todo],
-        _sentence_filter(res),
-        config.batch_size,
-        needs_ner=lambda sent_doc: has_unknown_names(sent_doc, res.knowledge, res.nlp),
-    )
-    for (article, result), doc in zip(todo, docs, strict=True):
+    # the bodies and the headlines (coded for the document label only) are parsed in one batch
+    texts = [article.text for article, _ in todo] + [_headline(article, res) for article, _ in todo]
+    docs = _parse(texts, res, config)
+    for (article, result), doc, head in zip(todo, docs[: len(todo)], docs[len(todo) :], strict=True):
         _code(article, result, doc, res)
+        result.label = label_document(result, headline=_headline_events(article, head, res))
     return results
+
+
+def _parse(texts: list[str], res: Resources, config: Config) -> list[Doc]:
+    def needs_ner(sent_doc: Doc) -> bool:
+        return has_unknown_names(sent_doc, res.knowledge, res.nlp)
+
+    return parse_articles(res.nlp, texts, _sentence_filter(res), config.batch_size, needs_ner=needs_ner)
+
+
+def _headline(article: Article, res: Resources) -> str:
+    """The title to code for the document label: "" when there is none or the text already starts with it."""
+    title = (article.title or "").strip()
+    if not title or article.text.lstrip().startswith(title):
+        return ""
+    return parseable_headline(title, _headline_lower(res.lexicon, res.knowledge))
+
+
+def _headline_events(article: Article, doc: Doc, res: Resources) -> list[Event]:
+    """The headline's events, for the document label only (``eventwire.label``: they vote with the headline's
+    weight). They are not emitted in ``result.events``: the story's body reports the same events, and offsets in
+    the result are offsets into ``article.text``, which does not hold the title."""
+    if not len(doc):
+        return []
+    index = resolve_actors(doc, res.knowledge, res.nlp, _date(article.published))
+    events = []
+    for item in extract_events(doc, index, res.lexicon, article.id):
+        item.event.status, _cue = event_status(item.trigger, inherent_negation=item.entry.requires.negated)
+        recode_intended(item.event, res.lexicon)
+        events.append(item.event)
+    return events
+
+
+def headline_events(articles: Sequence[Article], config: Config = DEFAULT) -> list[list[Event]]:
+    """The events of each article's headline, as ``process_articles`` codes them for the document label."""
+    res = load_resources(config)
+    docs = _parse([_headline(article, res) for article in articles], res, config)
+    return [_headline_events(article, doc, res) for article, doc in zip(articles, docs, strict=True)]
 
 
 def _sentence_filter(res: Resources) -> Callable[[str], bool]:
@@ -132,13 +167,18 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
     attribution.link_citations(result.citations, events, doc)
     result.events = events
     result.actors = [a for a in index.actors.values() if a.mentions]
-    result.label = label_document(result)
     if not events:
         result.reason = "no events found"
 
 
 STOP_WORDS = frozenset(STOP_WORDS_EN)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "them", "him", "our"})
+
+
+@lru_cache(maxsize=4)
+def _headline_lower(lexicon: Lexicon, knowledge: ActorKnowledge) -> frozenset[str]:
+    """Words a title-case headline writes with a capital only for style: function words, triggers, role nouns."""
+    return STOP_WORDS | lexicon.trigger_forms | _actor_cue_words(knowledge)
 
 
 @lru_cache(maxsize=4)

@@ -11,19 +11,35 @@ from eventwire.evaluation.report import Run
 from eventwire.label import (
     MODEL_PATH,
     LabelModel,
+    char_grams,
     feature_counts,
+    headline_votes,
     label_document,
     load_label_model,
     read_label_model,
     save_label_model,
     split_headline,
 )
-from eventwire.model import Article, DocumentLabel, DocumentResult
+from eventwire.model import Article, Cameo, DocumentLabel, DocumentResult, Event, Plover, TextSpan
 
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
 }  # fmt: skip
+
+
+def ev(ptype: str) -> Event:
+    return Event(
+        id=f"e-{ptype}",
+        document_id="d",
+        sentence_index=0,
+        trigger=TextSpan("x", 0, 1),
+        evidence=TextSpan("x.", 0, 2),
+        source=None,
+        target=None,
+        plover=Plover(ptype),
+        cameo=Cameo(code="000", root="00", quad_class=0),
+    )
 
 
 def tiny_model() -> LabelModel:
@@ -38,6 +54,16 @@ def test_features_read_headline_body_and_rule_votes():
     assert counts["b:attack"] == 1 and counts["r:(none)"] == 1.0
     assert split_headline("Headline here\nBody text.") == ("Headline here", "Body text.")
     assert split_headline("Body only.", "A title") == ("A title", "Body only.")
+
+
+def test_features_read_headline_event_types_and_character_grams():
+    head = headline_votes([ev("ASSAULT")])
+    counts = feature_counts("Talks went on.", "Troops shelled the town", head + [ev("CONSULT")], chars=True)
+    assert counts["e:ASSAULT"] == 1.0 and "e:CONSULT" not in counts  # only the headline's own events
+    assert counts["r:ASSAULT"] > counts["r:CONSULT"]  # the headline's vote outweighs the body's
+    assert counts["c:<she"] == 1.0 and counts["c:led>"] == 1.0
+    assert not any(k.startswith("c:") for k in feature_counts("x", "Troops shelled the town"))
+    assert char_grams("war") == ["<wa", "war", "ar>", "<war", "war>", "<war>"]
 
 
 def test_round_trip_and_prediction(tmp_path):

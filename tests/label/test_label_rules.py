@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from eventwire.label import (
     DEFAULT_POLICY,
+    HEADLINE,
+    HEADLINE_MORE,
     Policy,
     RuleWeights,
     combine,
+    headline_votes,
     label_by_rules,
     label_document,
+    parseable_headline,
     rule_scores,
 )
 from eventwire.model import Article, Cameo, DocumentLabel, DocumentResult, Event, Plover, TextSpan
@@ -86,3 +90,45 @@ def test_label_document_without_text_uses_rules_only():
     result.article = Article(id="d", text="   ")
     assert label_document(result).by == "rules"
     assert label_document(result, policy=Policy(use_model=False)).plover == "AID"
+
+
+def test_headline_events_vote_with_the_headline_weight():
+    body = [ev("CONSULT", 0), ev("CONSULT", 2)]
+    weights = RuleWeights(headline=5.0, first=3.0, lead=1.0, body=1.0)
+    result = DocumentResult(document_id="d", status="ok", events=body)
+    assert label_document(result, weights=weights).plover == "CONSULT"
+    label = label_document(result, headline=[ev("ASSAULT", 0)], weights=weights)
+    assert label.plover == "ASSAULT" and label.by == "rules"
+    assert result.events == body and body[0].sentence_index == 0  # the caller's events are untouched
+    assert headline_votes([ev("ASSAULT", 0)])[0].sentence_index == HEADLINE
+    assert RuleWeights(headline=7.0).position(HEADLINE) == 7.0
+
+
+def test_the_headlines_first_typed_event_is_its_main_one():
+    said, rejects, request = ev(None, 0), ev("REJECT", 0), ev("REQUEST", 0)
+    for start, event in enumerate((said, rejects, request)):  # in this order in the headline
+        event.trigger = TextSpan("x", start, start + 1)
+    votes = headline_votes([request, said, rejects])
+    assert [(e.plover.type, e.sentence_index) for e in votes] == [
+        (None, HEADLINE_MORE),
+        ("REJECT", HEADLINE),
+        ("REQUEST", HEADLINE_MORE),
+    ]
+    weights = RuleWeights(headline=20.0, headline_more=5.0)
+    assert weights.position(HEADLINE) == 20.0 and weights.position(HEADLINE_MORE) == 5.0
+    result = DocumentResult(document_id="d", status="ok", events=[ev("REQUEST", 3)])
+    assert label_document(result, headline=[request, rejects], weights=weights).plover == "REJECT"
+
+
+def test_title_case_headline_is_put_in_sentence_case_for_the_parser():
+    lower = {"attack", "village", "killing", "in", "by", "beheaded", "local", "strikes", "base"}
+    assert parseable_headline("Militants Attack Istanbul Village, Killing 65 Civilians", lower) == (
+        "Militants attack Istanbul village, killing 65 Civilians"
+    )
+    assert parseable_headline("Two Local Administrators Beheaded by Insurgents", lower) == (
+        "Two local Administrators beheaded by Insurgents"
+    )
+    assert parseable_headline("U.S. Strikes NATO Base", lower) == "U.S. strikes NATO base"  # acronyms kept
+    sentence_case = "Kiribati and Qatar pledge to attack the village"
+    assert parseable_headline(sentence_case, lower) == sentence_case
+    assert parseable_headline(None, lower) == "" and parseable_headline("Attack", lower) == "Attack"

@@ -7,12 +7,20 @@ test split (deterministic, independent of row order and of the machine).
 
 Document-level type: what is scored is ``result.label`` (a ``DocumentLabel``), which the pipeline fills with
 ``eventwire.label.label_document``; a result without one (an older stored result, a hand-built record) is labelled
-here by that same function. The rule (see ``eventwire.label``): every event with a PLOVER type votes for its type
-with weight position × status × confidence — the body's first sentence (sentence 0; the headline is the title and
-is not coded) counts most, then the next sentences, then the rest; asserted > intended > hypothetical, negated or
-denied; events with no PLOVER type are ignored — and the type with the largest vote wins. A small logistic-
-regression model (headline and text words plus the rule's votes, trained on the train-split templates only)
-overrules the rule when the rule has no typed event or when the model disagrees with enough probability;
+here by that same function, from its body events only (the headline's events are not stored). How the type is
+chosen (see ``eventwire.label``):
+
+1. the headline is coded too, for the label only: the story is given as headline, blank line, body; the cleaner
+   takes the headline out as ``Article.title`` and the pipeline parses it with the same pipeline and events engine
+   (title case put in sentence case first); its events are not emitted;
+2. the rule: every event with a PLOVER type votes for its type with weight position × status × confidence — the
+   headline's first typed event counts most (20), then further headline events and the body's first sentence (5),
+   the next two sentences (2), the rest (1); asserted > intended > hypothetical, negated or denied; events with no
+   PLOVER type are ignored — and the largest vote wins;
+3. a small logistic-regression model (headline words and character n-grams, text words, the rule's vote shares,
+   the headline events' types; trained on the train-split templates only) overrules the rule when the rule has no
+   typed event or when the model disagrees with probability ≥ 0.2.
+
 ``DocumentLabel.by`` says which decided, and the report counts both. A story with no label is a miss.
 """
 
@@ -216,8 +224,9 @@ def evaluate_ngec(
     report["notes"] = [
         f"split '{split}' by headline template (SHA-1 order, first {TEST_SHARE:.0%} = test), never by row",
         "labels are pseudo-labels from the generating headline, not human gold; the facts are invented",
-        "document type = result.label: the events' weighted vote (position x status x confidence), "
-        "overruled by the learned second opinion where it is confident (DocumentLabel.by says which decided)",
+        "document type = result.label: the weighted vote (position x status x confidence) of the body's events "
+        "and the headline's (coded for the label only), overruled by the learned second opinion where it "
+        "disagrees (DocumentLabel.by says which decided)",
     ]
     report["documents"] = len(runs)
     report["crashes"] = [r.crash for r in runs if r.crash]
