@@ -503,8 +503,11 @@ def _token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     """Start and end character offsets of every token, computed once per doc."""
     offsets = doc.user_data.get("token_offsets")
     if offsets is None:
-        starts = [t.idx for t in doc]
-        ends = [t.idx + len(t.text) for t in doc]
+        from spacy.attrs import IDX, LENGTH
+
+        array = doc.to_array([IDX, LENGTH]) if len(doc) else None
+        starts = array[:, 0].tolist() if array is not None else []
+        ends = (array[:, 0] + array[:, 1]).tolist() if array is not None else []
         offsets = doc.user_data["token_offsets"] = (starts, ends)
     return offsets
 
