@@ -217,7 +217,7 @@ def write_jsonl(path: Path, results: list[DocumentResult]) -> Path:
     return path
 
 
-TABLES = ("articles", "events", "canonical_events", "actors", "quotes", "citations")
+TABLES = ("articles", "events", "evidence_index", "canonical_events", "actors", "quotes", "citations")
 
 
 def dump(store, table: str) -> list[tuple]:

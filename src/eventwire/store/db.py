@@ -14,12 +14,18 @@ replayed on the next open).
 
 The ``meta`` table holds ``schema_version``. Opening an older database upgrades it (writers upgrade in place;
 readers reopen the file read-write for the upgrade when nobody is writing); a newer one raises
-:class:`SchemaVersionError` saying to upgrade eventwire.
+:class:`SchemaVersionError` saying to upgrade eventwire. Versions:
+
+1. the tables below without ``evidence_index``;
+2. ``evidence_index``, the word index of evidence sentences that text search reads, and
+   ``canonical_events.canonical_key``, the integer it names canonical events by (both built from the stored events
+   on upgrade).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -35,10 +41,8 @@ import duckdb
 from .._version import __version__
 from ..errors import DatabaseBusy, SchemaVersionError, StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# Each migration takes a connection at version N (the key) and leaves it at version N + 1.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -130,7 +134,18 @@ CREATE TABLE IF NOT EXISTS canonical_events (
     articles INTEGER,          -- distinct articles reporting it (copies included)
     first_seen DATE,           -- earliest / latest publication date of the reporting articles
     last_seen DATE,
-    documents VARCHAR[]        -- every reporting article (document_id)
+    documents VARCHAR[],       -- every reporting article (document_id)
+    canonical_key BIGINT       -- canonical_key(canonical_id): what evidence_index names it by
+);
+
+-- One row per distinct word of each event's evidence sentence (the words of events.evidence_words): text search
+-- finds the canonical events of a word here instead of scanning every sentence. Written with the events, each
+-- write sorted by word, and sorted whole again by an ingest that added many rows (sort_evidence_index), so a scan
+-- for a word skips most of it by its zonemaps; rebuilt when events are merged afresh.
+CREATE TABLE IF NOT EXISTS evidence_index (
+    word VARCHAR,
+    canonical_key BIGINT,      -- the event's canonical event (canonical_events.canonical_key)
+    uid VARCHAR                -- the event (events.uid)
 );
 
 CREATE TABLE IF NOT EXISTS actors (
@@ -148,6 +163,100 @@ CREATE TABLE IF NOT EXISTS citations (
     kind VARCHAR, cue VARCHAR, events VARCHAR[]
 );
 """
+
+EVIDENCE_INDEX = SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS evidence_index") :].split(";")[0] + ";"
+
+
+def canonical_key(canonical_id: str) -> int:
+    """A 63-bit integer standing for a canonical event id: the word index names canonical events by it, as a join
+    on integers is several times faster than on the ids' text (that two of a million ids share a key has odds
+    of about 1 in 20 million; a text search matching one of them would then list the other too)."""
+    return (
+        int.from_bytes(hashlib.blake2b(canonical_id.encode("utf-8"), digest_size=8).digest(), "little") >> 1
+    )
+
+
+def index_evidence(conn: duckdb.DuckDBPyConnection, source: str | None = None) -> None:
+    """Add the ``evidence_index`` rows of the events in ``source`` (a registered Arrow table with the columns
+    ``uid``, ``canonical_key`` and ``evidence_words``; by default every stored event), sorted by word."""
+    if source is None:
+        source = (
+            "(SELECT e.uid, c.canonical_key, e.evidence_words FROM events e "
+            "JOIN canonical_events c USING (canonical_id))"
+        )
+    conn.execute(
+        f"""INSERT INTO evidence_index
+            SELECT DISTINCT word, canonical_key, uid FROM (
+                SELECT unnest(string_split(trim(evidence_words), ' ')) AS word, canonical_key, uid FROM {source}
+                WHERE evidence_words IS NOT NULL)
+            WHERE word <> ''
+            ORDER BY word, canonical_key, uid"""
+    )
+
+
+def sort_evidence_index(conn: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite ``evidence_index`` sorted by word, so a word's rows lie together and scans skip the rest (each
+    write sorts only its own rows). Runs in the caller's transaction."""
+    conn.execute(
+        "CREATE TABLE _evidence_index_sorted AS SELECT * FROM evidence_index ORDER BY word, canonical_key, uid"
+    )
+    conn.execute("DROP TABLE evidence_index")
+    conn.execute("ALTER TABLE _evidence_index_sorted RENAME TO evidence_index")
+    mark_evidence_index_sorted(conn)
+
+
+def mark_evidence_index_sorted(conn: duckdb.DuckDBPyConnection) -> None:
+    """Record that ``evidence_index`` is sorted as it stands (its row count then)."""
+    rows = conn.execute("SELECT count(*) FROM evidence_index").fetchone()[0]
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('evidence_index_sorted_rows', ?)", [str(rows)])
+
+
+def evidence_index_unsorted(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """The rows of ``evidence_index`` written since it was last sorted (about), and the rows sorted then."""
+    (rows, sorted_rows), *_ = (
+        conn.execute(  # fetchall: a half-read result would block the connection's next sql()
+            "SELECT (SELECT count(*) FROM evidence_index), "
+            "coalesce((SELECT value FROM meta WHERE key = 'evidence_index_sorted_rows')::BIGINT, 0)"
+        ).fetchall()
+    )
+    return max(0, rows - sorted_rows), sorted_rows
+
+
+def set_canonical_keys(conn: duckdb.DuckDBPyConnection) -> None:
+    """Fill ``canonical_events.canonical_key`` where it is missing."""
+    import pyarrow as pa
+
+    ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT canonical_id FROM canonical_events WHERE canonical_key IS NULL"
+        ).fetchall()
+    ]
+    if not ids:
+        return
+    keys = pa.table({"canonical_id": ids, "canonical_key": [canonical_key(i) for i in ids]})
+    conn.register("_canonical_keys", keys)
+    try:
+        conn.execute(
+            "UPDATE canonical_events AS c SET canonical_key = k.canonical_key FROM _canonical_keys AS k "
+            "WHERE c.canonical_id = k.canonical_id"
+        )
+    finally:
+        conn.unregister("_canonical_keys")
+
+
+def _add_evidence_index(conn: duckdb.DuckDBPyConnection) -> None:
+    """1 -> 2: canonical events get their key, and the word index of evidence sentences is built from the stored
+    events."""
+    conn.execute("ALTER TABLE canonical_events ADD COLUMN IF NOT EXISTS canonical_key BIGINT")
+    set_canonical_keys(conn)
+    conn.execute(EVIDENCE_INDEX)
+    index_evidence(conn)
+    mark_evidence_index_sorted(conn)
+
+
+# Each migration takes a connection at version N (the key) and leaves it at version N + 1.
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _add_evidence_index}
 
 LOCK_WAIT_STEP = 0.1
 
@@ -269,6 +378,8 @@ def upgrade(conn: duckdb.DuckDBPyConnection, path: Path) -> int:
             f"understands (version {SCHEMA_VERSION})",
             hint="upgrade eventwire (pip install -U eventwire) or use a new --db file",
         )
+    if version < SCHEMA_VERSION:  # a long upgrade must not draw DuckDB's progress bar into a command's output
+        conn.execute("SET enable_progress_bar = false")
     while version < SCHEMA_VERSION:
         migrate = MIGRATIONS.get(version)
         if migrate is None:

@@ -6,8 +6,9 @@
 - **Wire copies**: an article whose clean text equals a stored one's, or whose MinHash (over word 3-shingles)
   estimates a Jaccard similarity of at least ``COPY_THRESHOLD`` (0.7) with one, is a copy: it joins that article's
   story (``story_id``). Canonical events count stories, not copies.
-- **Batches**: each batch of results is written in one transaction (articles, events, actors, quotes, citations
-  and the merge), so a killed ingest leaves the database at its last committed batch.
+- **Batches**: each batch of results is written in one transaction (articles, events and their words in
+  ``evidence_index``, actors, quotes, citations and the merge), so a killed ingest leaves the database at its last
+  committed batch. Replacing an article deletes its events' words from ``evidence_index`` with its events.
 """
 
 from __future__ import annotations
@@ -32,13 +33,17 @@ from ..model import Article, DocumentResult, Event, EventActor, RawDocument
 from ..urls import document_id as make_document_id
 from ..urls import normalize_url, text_hash
 from . import merge
-from .db import Store
+from .db import Store, canonical_key, evidence_index_unsorted, index_evidence, sort_evidence_index
 
 COPY_THRESHOLD = 0.7  # estimated Jaccard similarity of word shingles at or above which a text is a copy
 LSH_THRESHOLD = 0.5  # looser, for finding candidates (LSH banding is probabilistic near its threshold)
 NUM_PERM = 64
 SHINGLE = 3
 MIN_SHINGLES = 8  # shorter texts are compared by exact hash only
+# An ingest ends by sorting the word index (evidence_index) when this many rows, and this share of it, came since it
+# was last sorted: a million unsorted rows scan in a few ms; sorting 14 million (a million events) takes ~15 s.
+INDEX_SORT_ROWS = 1_000_000
+INDEX_SORT_SHARE = 0.1
 _WORD = re.compile(r"\w+")
 
 
@@ -339,6 +344,24 @@ def _insert(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
     store.conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM data")
 
 
+def _index_events(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Add the batch's events to the word index of evidence sentences."""
+    if not rows:
+        return
+    events = pa.table(
+        {
+            "uid": [r["uid"] for r in rows],
+            "canonical_key": [canonical_key(r["canonical_id"]) for r in rows],
+            "evidence_words": [r["evidence_words"] for r in rows],
+        }
+    )
+    store.conn.register("_batch_events", events)
+    try:
+        index_evidence(store.conn, "_batch_events")
+    finally:
+        store.conn.unregister("_batch_events")
+
+
 class Ingestor:
     """Writes DocumentResults to an open (writable) store, a transaction per batch.
 
@@ -396,7 +419,25 @@ class Ingestor:
             self.write_batch(batch)
             if on_batch is not None:
                 on_batch(self.report)
+        if self.report.coded:
+            self.sort_index_if_due()
         return self.report
+
+    def sort_index_if_due(self) -> bool:
+        """Sort the word index of evidence sentences when the rows written since it was last sorted are many
+        (``INDEX_SORT_ROWS``) and a good part (``INDEX_SORT_SHARE``) of it. True when it sorted."""
+        conn = self.store.conn
+        unsorted, sorted_rows = evidence_index_unsorted(conn)
+        if unsorted < max(INDEX_SORT_ROWS, INDEX_SORT_SHARE * sorted_rows):
+            return False
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            sort_evidence_index(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return True
 
     def write_batch(self, results: list[DocumentResult]) -> None:
         """Write one batch in one transaction; on any error nothing of the batch stays."""
@@ -471,6 +512,11 @@ class Ingestor:
                     "AND canonical_id IS NOT NULL",
                     [replaced],
                 ).fetchall()
+            )
+            conn.execute(
+                "DELETE FROM evidence_index WHERE uid IN (SELECT uid FROM events "
+                "WHERE document_id IN (SELECT unnest(?::VARCHAR[])))",
+                [replaced],
             )
             for table in ("events", "actors", "quotes", "citations", "articles"):
                 conn.execute(
@@ -595,6 +641,8 @@ class Ingestor:
         items = [merge.item_from_row(r) for r in event_rows]
         candidates = merge.load_candidates(conn, items)
         assignment, canon_touched = merge.assign(items, candidates)
+        if replaced:  # their events' ids come again, and may have founded canonical events that live on
+            merge.avoid_stored_ids(conn, canon_touched)
         members: dict[str, list[dict[str, Any]]] = {}
         for row in event_rows:
             canon = assignment[row["uid"]]
@@ -603,6 +651,7 @@ class Ingestor:
         report.canonical_created += sum(1 for c in canon_touched if c.new)
         _insert(self.store, "articles", article_rows)
         _insert(self.store, "events", event_rows)
+        _index_events(self.store, event_rows)
         _insert(self.store, "actors", actor_rows)
         _insert(self.store, "quotes", quote_rows)
         _insert(self.store, "citations", citation_rows)

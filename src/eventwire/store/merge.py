@@ -35,6 +35,8 @@ from typing import Any
 
 import duckdb
 
+from .db import canonical_key, index_evidence, mark_evidence_index_sorted
+
 DAY_WINDOW = 1
 UNDATED_WINDOW = 2
 PLACE_KM = 150.0
@@ -197,6 +199,37 @@ def compatible(item: MergeItem, canon: Canon) -> bool:
 def canonical_id_for(uid: str) -> str:
     """A stable id for the canonical event first reported by event ``uid``."""
     return "c-" + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:20]
+
+
+def avoid_stored_ids(conn: duckdb.DuckDBPyConnection, touched: list[Canon]) -> None:
+    """Give a derived id to each new canonical event whose id is stored already.
+
+    A canonical event's id comes from its first event's uid; an article stored again with new text reuses its
+    event ids, while the canonical event its old event founded may live on through other articles' reports.
+    """
+    new = [c for c in touched if c.new]
+    if not new:
+        return
+    taken = {
+        r[0]
+        for r in conn.execute(
+            "SELECT canonical_id FROM canonical_events WHERE canonical_id IN (SELECT unnest(?::VARCHAR[]))",
+            [[c.canonical_id for c in new]],
+        ).fetchall()
+    }
+    used = {c.canonical_id for c in new}
+    for canon in new:
+        if canon.canonical_id not in taken:
+            continue
+        n = 1
+        while True:
+            n += 1
+            cid = canonical_id_for(f"{canon.canonical_id}#{n}")
+            stored = conn.execute("SELECT 1 FROM canonical_events WHERE canonical_id = ?", [cid]).fetchone()
+            if cid not in used and stored is None:
+                break
+        used.add(cid)
+        canon.canonical_id = cid
 
 
 class Candidates:
@@ -363,6 +396,7 @@ def canonical_row(canon: Canon, founder: dict[str, Any]) -> dict[str, Any]:
     row = {name: founder.get(name) for name in CANON_FIELDS}
     row.update(
         canonical_id=canon.canonical_id,
+        canonical_key=canonical_key(canon.canonical_id),
         merge_key=canon.key,
         date=canon.anchor if canon.precision in ("day", "month") else founder.get("date"),
         date_precision=canon.precision
@@ -517,4 +551,8 @@ def remerge(conn: duckdb.DuckDBPyConnection, *, chunk: int = 50_000) -> int:
         )
     ids = [r[0] for r in conn.execute("SELECT canonical_id FROM canonical_events").fetchall()]
     refresh_counts(conn, ids)
+    # the word index names each event's canonical event: build it afresh
+    conn.execute("DELETE FROM evidence_index")
+    index_evidence(conn)
+    mark_evidence_index_sorted(conn)
     return len(ids)

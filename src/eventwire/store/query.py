@@ -3,8 +3,9 @@
 A query counts happenings (canonical events), not reports: one kidnapping reported by forty outlets is one row
 with ``mentions`` 40. Filters read the canonical event's fields (its first report's actors, codes, place; its
 finest date); ``text`` matches words in the evidence sentence of any of its reports. Distances are computed in
-plain SQL (haversine, with a bounding-box prefilter) and words are matched as whole words, case-folded, in each
-evidence sentence's stored word list (``contains(evidence_words, ' word ')``): no DuckDB extension is needed.
+plain SQL (haversine, with a bounding-box prefilter) and words are matched as whole words, case-folded, through
+the word index of evidence sentences (``evidence_index``: one row per event and word): no DuckDB extension is
+needed.
 """
 
 from __future__ import annotations
@@ -212,16 +213,16 @@ def where_clause(filters: Filters) -> tuple[str, list[Any]]:
         parts.append(f"{haversine_sql(lat, lon)} <= ?")
         params.append(km)
     if filters.text:
-        words = re.findall(r"\w+", filters.text.lower())
-        if words:
-            from .ingest import word_bloom
-
-            mask = word_bloom(words)
-            conds = " AND ".join(
-                ["(e.evidence_bloom & ?) = ?"] + ["contains(e.evidence_words, ?)" for _ in words]
+        words = list(dict.fromkeys(re.findall(r"\w+", filters.text.lower())))
+        if len(words) == 1:
+            parts.append("c.canonical_key IN (SELECT x.canonical_key FROM evidence_index x WHERE x.word = ?)")
+            params.append(words[0])
+        elif words:  # every word in one evidence sentence: the events that have them all
+            parts.append(
+                "c.canonical_key IN (SELECT any_value(x.canonical_key) FROM evidence_index x "
+                f"WHERE x.word IN ({', '.join('?' for _ in words)}) GROUP BY x.uid HAVING count(*) = ?)"
             )
-            params.extend([mask, mask, *(f" {word} " for word in words)])
-            parts.append(f"c.canonical_id IN (SELECT e.canonical_id FROM events e WHERE {conds})")
+            params.extend([*words, len(words)])
     if filters.status:
         parts.append("c.status = ?")
         params.append(filters.status.strip().lower())
