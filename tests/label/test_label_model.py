@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from labelkit import ev
 
 from eventwire.errors import DataFileError
 from eventwire.evaluation.ngec import NgecStory, document_label, score_ngec
@@ -20,26 +21,12 @@ from eventwire.label import (
     save_label_model,
     split_headline,
 )
-from eventwire.model import Article, Cameo, DocumentLabel, DocumentResult, Event, Plover, TextSpan
+from eventwire.model import Article, DocumentLabel, DocumentResult
 
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
 }  # fmt: skip
-
-
-def ev(ptype: str) -> Event:
-    return Event(
-        id=f"e-{ptype}",
-        document_id="d",
-        sentence_index=0,
-        trigger=TextSpan("x", 0, 1),
-        evidence=TextSpan("x.", 0, 2),
-        source=None,
-        target=None,
-        plover=Plover(ptype),
-        cameo=Cameo(code="000", root="00", quad_class=0),
-    )
 
 
 def tiny_model() -> LabelModel:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from labelkit import ev
+
 from eventwire.label import (
     DEFAULT_POLICY,
     HEADLINE,
@@ -15,23 +17,7 @@ from eventwire.label import (
     parseable_headline,
     rule_scores,
 )
-from eventwire.model import Article, Cameo, DocumentLabel, DocumentResult, Event, Plover, TextSpan
-
-
-def ev(ptype: str | None, sentence: int = 0, status: str = "asserted", confidence: float = 0.5) -> Event:
-    return Event(
-        id=f"e-{ptype}-{sentence}-{status}",
-        document_id="d",
-        sentence_index=sentence,
-        trigger=TextSpan("x", 0, 1),
-        evidence=TextSpan("x.", 0, 2),
-        source=None,
-        target=None,
-        plover=Plover(ptype),
-        cameo=Cameo(code="000", root="00", quad_class=0),
-        status=status,  # type: ignore[arg-type]
-        confidence=confidence,
-    )
+from eventwire.model import Article, DocumentLabel, DocumentResult, TextSpan
 
 
 def test_no_typed_event_gives_no_label():
