@@ -293,12 +293,16 @@ def _read(path: Path | Any) -> AttributionData:
 def load_attribution_lexicon(extra: tuple[str, ...] = (), *, builtin: bool = True) -> AttributionLexicon:
     """Load (once per process) the built-in attribution data plus the user's files, compiled for matching.
 
-    ``extra`` names YAML files, or folders whose ``*attribution*.yaml`` files are read, in order.
+    ``extra`` names files or folders (the config's ``data`` list); the ``*attribution*.yaml`` files among them, and
+    in the folders, are read in order. Other data files are left to their own loaders.
     """
     data = _read(DATA_FILE) if builtin else AttributionData()
     for item in extra:
         path = Path(item)
-        files = sorted(path.glob("*attribution*.y*ml")) if path.is_dir() else [path]
+        if path.is_dir():
+            files = sorted(path.glob("*attribution*.y*ml"))
+        else:
+            files = [path] if "attribution" in path.name and path.suffix in (".yaml", ".yml") else []
         for file in files:
             data = data.merged(_read(file))
     try:

@@ -41,13 +41,15 @@ from .nlp import load_pipeline, parse_articles
 
 @dataclass(frozen=True)
 class Resources:
-    """Everything a worker loads once: the spaCy pipeline, the knowledge tables, the lexicon, the gazetteer."""
+    """Everything a worker loads once: the spaCy pipeline, the knowledge tables, the lexicon, the gazetteer, the
+    attribution cues."""
 
     nlp: Language
     knowledge: ActorKnowledge
     lexicon: Lexicon
     gazetteer: Gazetteer
     versions: Versions
+    attribution: attribution.AttributionLexicon
 
 
 @lru_cache(maxsize=4)
@@ -59,6 +61,7 @@ def load_resources(config: Config = DEFAULT) -> Resources:
         lexicon=lexicon,
         gazetteer=load_gazetteer(config.gazetteer_min_population),
         versions=Versions(eventwire=__version__, lexicon=lexicon.version),
+        attribution=attribution.load_attribution_lexicon(tuple(config.data), builtin=config.builtin_data),
     )
 
 
@@ -162,9 +165,9 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
         _enrich(item, published, countries, res.gazetteer, res.versions)
         recode_intended(item.event, res.lexicon)
     events = [item.event for item in found if has_party(item.event)]
-    result.quotes = attribution.extract_quotes(doc, index.span_actor)
-    result.citations = attribution.extract_citations(doc)
-    attribution.link_citations(result.citations, events, doc)
+    result.quotes = attribution.extract_quotes(doc, index.span_actor, lexicon=res.attribution)
+    result.citations = attribution.extract_citations(doc, lexicon=res.attribution)
+    attribution.link_citations(result.citations, events, doc, lexicon=res.attribution)
     result.events = events
     result.actors = [a for a in index.actors.values() if a.mentions]
     if not events:

@@ -98,3 +98,17 @@ def test_bad_user_file_names_the_problem(tmp_path):
     broken.write_text("media_outlets: [unclosed\n", encoding="utf-8")
     with pytest.raises(DataFileError):
         load_attribution_lexicon((str(broken),))
+
+
+def test_a_users_attribution_file_loads_from_the_config_data(tmp_path):
+    from eventwire.config import Config
+    from eventwire.pipeline import extract
+
+    (tmp_path / "outlets_attribution.yaml").write_text("media_outlets: [Kyiv Independent Courier]\n", encoding="utf-8")
+    (tmp_path / "extra_lexicon.yaml").write_text("[]\n", encoding="utf-8")  # another loader's file is left alone
+    text = "Russian troops shelled Kherson overnight, the Kyiv Independent Courier reported on Monday."
+    plain = extract(text, "2025-01-06")
+    mine = extract(text, "2025-01-06", config=Config(data=(str(tmp_path),)))
+    kinds = {c.text: c.kind for c in mine.citations}
+    assert kinds.get("the Kyiv Independent Courier") == "media" or kinds.get("Kyiv Independent Courier") == "media"
+    assert {c.text: c.kind for c in plain.citations} != kinds
