@@ -10,13 +10,20 @@ Rules over the parse and the knowledge tables (``knowledge.py``), in this order:
    Vladimir Putin": demonym → country, role noun → sector) or an apposition ("Trump's communications director,
    Steven Cheung": the possessor's country, the role's sector).
 3. States: country names, demonyms standing alone and capitals ("Moscow said") are the country's actor.
-4. Organisations and groups from the table; unknown organisations keep their name with no code.
+4. Organisations and groups from the table; unknown organisations keep their name with no code, except one named
+   by a country and a role ("US Navy" → USAMIL). A role phrase the NER calls an organisation ("defence ministry")
+   and a surname of a person named in full are left to rules 5 and 2.
 5. Sector phrases, on demand when an event or quote needs them: "Ukraine's foreign ministry", "the Russian
    embassy in Washington", "Israeli troops" → country from the possessor, modifier or "of"-phrase, sector from
-   the role noun.
+   the role noun; a group's people are the group ("Hamas officials"). A definite role noun with no owner ("the
+   army") refers back to the nearest earlier phrase of the same noun that has one, and so does a bare subject
+   naming a force ("Riot police" after "Police in Georgia").
 6. Pronouns: he/him/his/she/her → the nearest person before it who is not the subject of the pronoun's own
    clause (binding: in "Trump spoke with Putin, advising him", *him* is not Trump); it/its/they/them → the
-   nearest non-person actor.
+   nearest non-person actor, standing for the whole phrase it was named in ("Iraq's interim government … it");
+   the subject of a reported clause is its speaker ("the State Department said it was concerned"), the owner in
+   a trailing reporting clause is the reported clause's subject ("Trudeau spoke …, his office said"), and a
+   relative pronoun is the noun its clause modifies.
 7. Pairs: "both countries", "the two sides", "both countries' foreign ministers" and unnamed forces doing a
    reciprocal act ("border troops exchanged fire") stand for the article's dyad: the nearest coordinated pair of
    states before the phrase ("Kyrgyzstan and Tajikistan"), else the two most-mentioned countries.
