@@ -218,3 +218,8 @@ def test_a_restating_noun_missing_a_side_is_no_second_event() -> None:
 def test_placing_someone_under_arrest_is_an_arrest() -> None:
     (event,) = _typed(_events("Guinean soldiers placed President Alpha Conde under house arrest."), "COERCE")
     assert event.cameo.code == "173" and event.source.country == "GIN" and event.target is not None
+
+
+def test_a_place_named_west_is_not_the_west() -> None:
+    events = _events("Israeli troops raided a refugee camp in the West Bank. Sudan lifted curfews in West Darfur.")
+    assert not any(side is not None and side.code == "WST" for e in events for side in (e.source, e.target))
