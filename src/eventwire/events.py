@@ -57,6 +57,7 @@ BACKGROUND_PREPS = {"after", "following", "since", "amid", "amidst", "before", "
 MEASURE_NOUNS = {
     "package", "tranche", "shipment", "ton", "tonne", "batch", "consignment", "convoy", "load", "worth", "round",
     "million", "billion", "amount", "sum", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc",
+    "day", "night", "week", "month", "hour",  # "launched 10 days of war games"
 }  # fmt: skip
 # Words whose of-phrase is background under any preposition ("because of", "in the wake of", "in the aftermath of").
 WAKE_WORDS = {"because", "wake", "aftermath"}
@@ -374,6 +375,10 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
             return False
     if req.not_object and obj is not None and obj.lemma_.lower() in req.not_object:
         return False
+    if req.modifier and not any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in req.modifier for c in token.children
+    ):
+        return False
     if req.complement:
         # a clause before its governor is reported speech, not a complement ("The army lifted the blockade,
         # officials told AFP")
@@ -482,9 +487,32 @@ def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorInd
                 actors = index.event_actors(member)
                 inner = _inner_actor(member, index) if not actors else None
                 resolved += [(actor, member) for actor in actors or ([inner] if inner else [])]
+                resolved += _coordinated_owners(member, actors, index)
             if resolved:
                 return resolved
     return []
+
+
+def _coordinated_owners(member: Token, actors: list[EventActor], index: ActorIndex) -> list[tuple[EventActor, Token]]:
+    """The other owners of a phrase with coordinated demonyms ("French and Egyptian warships": Egypt's forces
+    beside France's), as actors of the same sector."""
+    if len(actors) != 1 or not actors[0].country:
+        return []
+    first = actors[0]
+    out = []
+    for mod in (c for c in member.children if c.dep_ in ("amod", "compound") and c.i < member.i):
+        for other in (c for c in mod.children if c.dep_ == "conj"):
+            country = index.knowledge.country_of_name(other.text)
+            if country is None or country.iso3 == first.country:
+                continue
+            actor = index.state_actor(country, first.sector) if first.sector else index.state_actor(country)
+            if not actor.mentions:
+                index.add_mention(actor, other.i, other.i + 1, "demonym")
+            out.append(
+                (EventActor(other.text, other.idx, other.idx + len(other.text), actor.name, actor.country,
+                            actor.sector, actor.code, actor.id), member)
+            )  # fmt: skip
+    return out
 
 
 # Prepositions whose object owns or is served by a thing named by a noun that is no actor ("the computers of

@@ -24,6 +24,7 @@ Entry schema (YAML list items)::
         negated: true                # the trigger must be negated: the entry's meaning includes the negation
         target: true                 # fire only with a resolved target actor ("pressed Iran to", not "pressing issues")
         not_object: [...]            # the entry does not fire when the object lemma is one of these
+        modifier: [war]              # a word before the trigger (compound, amod) is one of these ("war games")
       modifiers:                     # words on the trigger (compound, amod, nmod) or its object refine code and mode
         drone: {cameo: "1952", mode: drone}
       symmetric: false               # CONSULT-like: coordinated subjects are all actors, direction does not matter
@@ -83,6 +84,7 @@ class Requires(BaseModel):
     negated: bool = False
     target: bool = False
     not_object: list[str] = Field(default_factory=list)
+    modifier: list[str] = Field(default_factory=list)
 
 
 class Entry(BaseModel):
@@ -213,6 +215,7 @@ def specificity(entry: Entry) -> int:
         + 2 * bool(req.object)
         + 2 * bool(req.complement)
         + 2 * req.negated
+        + 2 * bool(req.modifier)
         + bool(req.prep)
         + bool(entry.light_verbs and not entry.noun_alone)
         + bool(req.target)

@@ -223,3 +223,14 @@ def test_placing_someone_under_arrest_is_an_arrest() -> None:
 def test_a_place_named_west_is_not_the_west() -> None:
     events = _events("Israeli troops raided a refugee camp in the West Bank. Sudan lifted curfews in West Darfur.")
     assert not any(side is not None and side.code == "WST" for e in events for side in (e.source, e.target))
+
+
+def test_war_games_need_the_word_war() -> None:
+    (event,) = _typed(_events("China's military launched ten days of war games around Taiwan."), "MOBILIZE")
+    assert event.cameo.code == "150" and event.target.country == "TWN"
+    assert not _typed(_events("France will host the Olympic Games in Paris next year."), "MOBILIZE")
+
+
+def test_coordinated_demonyms_name_two_owners() -> None:
+    (event,) = _typed(_events("Russian and Belarusian troops held joint drills near the Polish border."), "COOPERATE")
+    assert {event.source.country, event.target.country} == {"RUS", "BLR"}
