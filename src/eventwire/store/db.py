@@ -194,6 +194,13 @@ def index_evidence(conn: duckdb.DuckDBPyConnection, source: str | None = None) -
     )
 
 
+def rebuild_evidence_index(conn: duckdb.DuckDBPyConnection) -> None:
+    """Build ``evidence_index`` afresh from every stored event (it names each event's canonical event), sorted."""
+    conn.execute("DELETE FROM evidence_index")
+    index_evidence(conn)
+    mark_evidence_index_sorted(conn)
+
+
 def sort_evidence_index(conn: duckdb.DuckDBPyConnection) -> None:
     """Rewrite ``evidence_index`` sorted by word, so a word's rows lie together and scans skip the rest (each
     write sorts only its own rows). Runs in the caller's transaction."""
@@ -251,8 +258,7 @@ def _add_evidence_index(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute("ALTER TABLE canonical_events ADD COLUMN IF NOT EXISTS canonical_key BIGINT")
     set_canonical_keys(conn)
     conn.execute(EVIDENCE_INDEX)
-    index_evidence(conn)
-    mark_evidence_index_sorted(conn)
+    rebuild_evidence_index(conn)
 
 
 # Each migration takes a connection at version N (the key) and leaves it at version N + 1.

@@ -35,7 +35,7 @@ from typing import Any
 
 import duckdb
 
-from .db import canonical_key, index_evidence, mark_evidence_index_sorted
+from .db import canonical_key, rebuild_evidence_index
 
 DAY_WINDOW = 1
 UNDATED_WINDOW = 2
@@ -551,8 +551,5 @@ def remerge(conn: duckdb.DuckDBPyConnection, *, chunk: int = 50_000) -> int:
         )
     ids = [r[0] for r in conn.execute("SELECT canonical_id FROM canonical_events").fetchall()]
     refresh_counts(conn, ids)
-    # the word index names each event's canonical event: build it afresh
-    conn.execute("DELETE FROM evidence_index")
-    index_evidence(conn)
-    mark_evidence_index_sorted(conn)
+    rebuild_evidence_index(conn)  # the word index names each event's canonical event
     return len(ids)
