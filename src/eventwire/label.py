@@ -231,7 +231,8 @@ def feature_counts(
 
     ``h:`` headline unigrams and bigrams, ``b:`` unigrams of headline and body, ``r:`` the rule's vote share
     per PLOVER type (``r:(none)`` when no event is typed): the model learns how far to trust the rule; ``e:`` the
-    PLOVER types of the headline's own events (those at sentence index ``HEADLINE``); with ``chars``, ``c:`` the
+    PLOVER types of the headline's own events (those at a negative sentence index: ``HEADLINE`` and
+    ``HEADLINE_MORE``); with ``chars``, ``c:`` the
     character 3- to 5-grams of the headline's words.
     """
     head, body = split_headline(text, title)
