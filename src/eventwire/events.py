@@ -914,14 +914,13 @@ def target_from_place(event: Event) -> None:
         src.country and len(src.country) == 3 and src.sector in STATE_SECTORS
     ):
         # "Egyptian police … arresting 12": a state's coercion with no named target or place falls on its people
-        event.target = EventActor(src.text, src.start, src.end, src.country, src.country, None, src.country, None)
+        event.target = _home_actor(src)
         event.extractor += "+target:home"
         return
     if place is None or not place.country:
         if event.plover.type == "PROTEST" and event.source is not None and event.source.country:
             # a protest with no named target is against the protesters' own government
-            src = event.source
-            event.target = EventActor(src.text, src.start, src.end, src.country, src.country, None, src.country, None)
+            event.target = _home_actor(event.source)
             event.extractor += "+target:home"
         return
     home = event.source.country if event.source is not None else None
@@ -929,6 +928,11 @@ def target_from_place(event: Event) -> None:
         return
     event.target = _place_actor(event)
     event.extractor += "+target:place"
+
+
+def _home_actor(source: EventActor) -> EventActor:
+    """The country of an event's source as its target, on the source's span (acts that fall on its own people)."""
+    return EventActor(source.text, source.start, source.end, source.country, source.country, None, source.country, None)  # type: ignore[arg-type]
 
 
 def _unplaced_protesters(event: Event, place: Place) -> bool:
