@@ -10,9 +10,11 @@
   It judges the text as a whole: lines that a pattern of ``data/chrome.yaml`` names are chrome (a pattern
   only matches a chrome-shaped line: short, or worded as only chrome is); every other line carries evidence
   from its shape (a link label, a date stamp, figures, a phrase, a list item, a sentence) and its place (a
-  heading above a paragraph, the list a sentence announces), and the best split of the lines into article
-  and chrome stretches, where each switch costs, decides (``_mark_structure``). Sentences and long lines of
-  running text are never removed for their neighbours.
+  heading above a paragraph, the list a sentence announces, and whether its words are the words of the
+  text's paragraphs: an article's headings and list items speak of what its paragraphs speak of, a menu or a
+  teaser of another story does not), and the best split of the lines into article and chrome stretches,
+  where each switch costs, decides (``_mark_structure``). Sentences and long lines of running text are never
+  removed for their neighbours.
 
 ``Article.text`` is the body only (the title is not repeated in it); ``Article.removed_lines`` lists what
 was dropped. Unusable content raises ``EmptyInput`` or ``BinaryInput``.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -29,6 +32,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .config import DEFAULT, Config
 from .errors import BinaryInput, DataFileError, EmptyInput
@@ -139,9 +143,8 @@ def classify_line(line: str) -> str | None:
         return None
     rules = load_chrome_rules()
     nav = _nav_items(stripped, rules)
-    if nav is not None:
-        strong, section = nav
-        return "nav" if strong or section >= 2 else "section"
+    if nav is not None and (nav[0] or nav[1] >= 2):
+        return "nav"
     words = stripped.split()
     if _BULLET.match(stripped) and len(words) > 10:
         return None  # a list item of the article
@@ -151,8 +154,8 @@ def classify_line(line: str) -> str | None:
         if kind.require is not None and not kind.require.search(stripped):
             continue
         if any(p.search(stripped) for p in kind.patterns):
-            return kind.name
-    return None
+            return kind.name  # "Share" is a section word, but alone on a line it is a share button
+    return "section" if nav is not None else None
 
 
 def _byline(line: str) -> list[str] | None:
@@ -311,6 +314,11 @@ _RUN = 0.4  # each line of a run of at least _RUN_MIN link labels (a menu is mor
 _RUN_MIN = 6
 _BRIDGE = 2.0  # what running text costs inside a chrome stretch: it stays, but no longer cuts a teaser list
 _RUNNING = 20  # a line of this many words is running text: never removed for its neighbours
+# a short line's words and the paragraphs' words (``_cohesion``): all of them used there (-_COHESION), none
+# of them (+_COHESION_OFF, only for a title-case line of at least _COHESION_MIN words without figures)
+_COHESION = 1.0
+_COHESION_OFF = 1.0
+_COHESION_MIN = 2
 
 
 def _reads_as_phrase(line: str) -> bool:
@@ -387,12 +395,50 @@ def _line_score(line: str, kind: str | None) -> float:
     return score
 
 
+_TOPIC_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]{2,}")
+
+
+def _content_words(line: str) -> list[str]:
+    """A line's words of three letters or more, lower-cased, without English stop words."""
+    return [w for w in _TOPIC_WORD.findall(line.lower()) if w not in STOP_WORDS]
+
+
+def _topic_words(paragraphs: Iterable[str]) -> frozenset[str]:
+    """The content words of the text's paragraphs: what the article is about."""
+    return frozenset(w for p in paragraphs for w in _content_words(p))
+
+
+def _cohesion(line: str, topic: frozenset[str]) -> float:
+    """Evidence from a short line's words: an article's headings, list items and captions speak of what its
+    paragraphs speak of, while menus, teasers of other stories and footers speak of something else.
+
+    From -_COHESION (every word is used in the paragraphs) to +_COHESION_OFF (none is). The push towards
+    chrome is kept for title-case lines of a few words without figures: an article's own lists and tables
+    (a packing list, tour dates, a table of states) are often in words the paragraphs never use."""
+    words = _content_words(line)
+    if not words:
+        return 0.0
+    share = sum(w in topic for w in words) / len(words)
+    if share < 0.5 and (len(words) < _COHESION_MIN or re.search(r"\d", line) or not _is_title_case(line)):
+        return 0.0
+    return (_COHESION_OFF if share < 0.5 else _COHESION) * (1.0 - 2.0 * share)
+
+
+def _is_title_case(line: str) -> bool:
+    """A label or a headline written in title case: every word that is not a minor word is capitalised."""
+    words = _WORD.findall(line)
+    content = [w for w in words if w.lower() not in _MINOR]
+    return bool(content) and all(w[0].isupper() for w in content)
+
+
 def _mark_structure(lines: list[str], kinds: list[str | None]) -> None:
     """Judge the text as a whole: each line is article or chrome, and each switch between the two costs.
 
     Every line carries evidence from its shape (``_line_score``) and from its place: a short line followed
     by a paragraph is its heading, one right after a paragraph is a heading or the article's last words,
-    the short lines after a sentence ending in a colon are its list. The best path through the lines (two
+    the short lines after a sentence ending in a colon are its list; and from the text's subject
+    (``_cohesion``), except that a line touching a paragraph is never pushed out for speaking of something
+    else (a sign-off, a credit, a heading may). The best path through the lines (two
     states, Viterbi) groups them into stretches: a run of short name-like lines, dates and known chrome
     (menus, related links, teaser lists, footers) adds up to more than the two switches it costs and goes,
     while a lone heading, a short list or a table among paragraphs stays with the article. Running text
@@ -428,6 +474,7 @@ def _mark_structure(lines: list[str], kinds: list[str | None]) -> None:
             in_run[k:m] = [True] * (m - k)
         k = max(m, k + 1)
     kept = [_stays(lines[i]) for i in idx]
+    topic = _topic_words(lines[i] for a, i in zip(anchor, idx, strict=True) if a)
     scores = []
     for k, i in enumerate(idx):
         score = _line_score(lines[i], kinds[i])
@@ -440,6 +487,9 @@ def _mark_structure(lines: list[str], kinds: list[str | None]) -> None:
                 score -= _AFTER_PROSE
             if announced[k]:
                 score -= _ANNOUNCED
+            if not kept[k] and topic:
+                touches_prose = (k > 0 and anchor[k - 1]) or (k + 1 < len(idx) and anchor[k + 1])
+                score += min(0.0, _cohesion(lines[i], topic)) if touches_prose else _cohesion(lines[i], topic)
         scores.append(score)
     # Viterbi over two states, 0 = article and 1 = chrome
     cost = [0.0, 0.0]

@@ -59,6 +59,15 @@ def test_short_real_sentences_stay():
         "Advertisement",
         "Story continues below advertisement",
         "Tags: Ukraine, Russia",
+        "Share",  # a section word, but alone on a line it is a share button
+        "Table of Contents",
+        "Search for:",
+        "Back to Top",
+        "12",
+        "Jiobal says:",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "Thank you! Your submission has been received!",
     ],
 )
 def test_chrome_lines_are_recognised(line):
@@ -75,6 +84,7 @@ def test_chrome_lines_are_recognised(line):
         "Pricing:",
         "By the end of the year, the army had withdrawn.",
         "Copyright disputes cost the firm dearly.",
+        "The GDPR took effect in May 2018 and regulators have since fined dozens of companies.",
     ],
 )
 def test_article_lines_are_not_chrome(line):
@@ -168,13 +178,13 @@ def test_chrome_removal_on_dev_pages_subset(shared_dir):
     """The chrome sub-benchmark on the first 25 pages of each dev set: the floors recorded for it.
 
     Corpus: every visible line of each page that is not in its gold body (bench/extraction.py). Measured
-    0.995 precision, 0.616 recall, 0.92 of pages without loss; the floors sit just under.
+    0.995 precision, 0.634 recall, 0.92 of pages without loss; the floors sit just under.
     """
     bench = _chrome_bench()
     figures = bench.score_chrome(list(bench.iter_chrome_cases(limit=25)))
     assert figures["pages"] >= 45
     assert figures["precision"] >= 0.985
-    assert figures["recall"] >= 0.59
+    assert figures["recall"] >= 0.62
     assert figures["pages_without_loss"] >= 0.90
 
 
@@ -182,10 +192,10 @@ def test_chrome_removal_on_dev_pages_subset(shared_dir):
 def test_chrome_removal_on_all_dev_pages(shared_dir):
     bench = _chrome_bench()
     figures = bench.score_chrome(list(bench.iter_chrome_cases()))
-    # measured 0.980 / 0.591 / 0.883 on 419 pages (see bench/extraction.py chrome)
-    assert figures["precision"] >= 0.975
-    assert figures["recall"] >= 0.57
-    assert figures["pages_without_loss"] >= 0.87
+    # measured 0.989 / 0.628 / 0.909 on 419 pages (see bench/extraction.py chrome)
+    assert figures["precision"] >= 0.985
+    assert figures["recall"] >= 0.61
+    assert figures["pages_without_loss"] >= 0.89
 
 
 def test_header_and_footer_blocks_around_the_article_go():
@@ -309,3 +319,19 @@ def test_a_short_english_sentence_is_not_judged_a_creole() -> None:
 def test_the_shape_judgement_never_empties_a_text() -> None:
     kept, _removed, _meta = remove_chrome("ALL OF THE UNIT TESTS WERE CODED CORRECTLY.", find_title=False)
     assert kept == "ALL OF THE UNIT TESTS WERE CODED CORRECTLY."
+
+
+def test_teasers_of_other_stories_go_and_headings_of_this_one_stay():
+    """A short title-case line whose words the paragraphs never use speaks of another story (a teaser, a
+    menu); one whose words they use is the article's own heading or list item."""
+    teasers = [
+        "Stadium Plans Win Final Approval",
+        "School Lunch Prices Rise Next Term",
+        "Airport Train Line Opens in May",
+        "Museum Unveils Dinosaur Gallery",
+        "Harbour Festival Returns This Summer",
+    ]
+    # the last one, right above a paragraph, reads as that paragraph's heading and stays
+    assert _removed([PARAGRAPH_A, *teasers, PARAGRAPH_B, PARAGRAPH_C]) == teasers[:-1]
+    headings = ["Bridge Cracks Found", "Council Vote", "Ring Road Detour", "Repairs Timetable", "Mayor Decision"]
+    assert _removed([PARAGRAPH_A, *headings, PARAGRAPH_B, PARAGRAPH_C]) == []
