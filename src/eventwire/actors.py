@@ -468,7 +468,9 @@ class ActorIndex:
         actor = self.actor_of(token)
         if actor is not None and actor.country and actor.country in self.knowledge.countries:
             return self.knowledge.countries[actor.country]
-        text = self.doc[token.left_edge.i : token.i + 1].text if token.dep_ == "compound" else token.text
+        names = [c for c in token.lefts if c.dep_ == "compound"]  # "Hong Kong's police": the whole name
+        start = token.left_edge.i if token.dep_ == "compound" else (names[0].i if names else token.i)
+        text = self.doc[start : token.i + 1].text
         country = self.knowledge.country_of_name(text) or self.knowledge.country_of_name(token.text)
         if country is None and token.pos_ == "PROPN" and token.dep_ not in ("compound", "amod"):
             for child in token.children:  # "the Syrian Golan Heights": a place its demonym names
@@ -698,12 +700,13 @@ def _code_name(index: ActorIndex, span: Span, match: Match | None, label: str) -
         org = match.entry
         actor = next((a for a in index.actors.values() if a.name == org.name), None)
         if actor is None:
+            code, sector = org.code_on(index.on)
             actor = index.new_actor(
                 org.name,
                 kind="group" if org.kind == "group" else "organization",
                 country=org.country,
-                sector=org.sector,
-                code=org.code,
+                sector=sector,
+                code=code,
                 knowledge=f"organizations:{org.name}",
             )
         index.add_mention(actor, span.start, span.end, "acronym" if span.text.isupper() else "name")
@@ -840,14 +843,25 @@ def _code_from_title(index: ActorIndex, actor: Actor, name: Span) -> str | None:
         break
     role_words = [t for t in title if t.pos_ in ("NOUN", "PROPN") or t.lower_ in TITLE_WORDS]
     head = name.root
-    if head.dep_ == "appos":
-        role_head = head.head
+    # an apposition: "Trump's communications director, Steven Cheung" (the name stands in the role's apposition)
+    # or "Chris Tang, Hong Kong's police commissioner," / "Sergei Lavrov, the Russian foreign minister," (the role
+    # stands in the name's)
+    role_head = (
+        head.head
+        if head.dep_ == "appos"
+        else next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    )
+    if role_head is not None:
         role_words = [*role_words, *[c for c in role_head.lefts if c.dep_ in ("compound", "amod")], role_head]
         for child in role_head.children:
             if child.dep_ == "poss":
                 owner = index.resolve(child)
                 if owner is not None and owner.country and not actor.country:
                     actor.country = owner.country
+        if not actor.country:
+            country = index._country_modifier(role_head)
+            if country is not None:
+                actor.country = country.iso3
     if not actor.country:
         for tok in title:
             country = index._country_of(tok) if tok.pos_ else index.knowledge.country_of_name(tok.text)

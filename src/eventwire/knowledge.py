@@ -93,6 +93,17 @@ class Organization:
     country: str | None
     sector: str | None
     kind: str
+    # codes the body had before a date, earliest first: (until, code, sector), in force on days before ``until``
+    # (the Taliban: AFGREB before 2021-08-15, AFGGOV since)
+    earlier: tuple[tuple[dt.date, str, str | None], ...] = ()
+
+    def code_on(self, on: dt.date | None) -> tuple[str, str | None]:
+        """The code and sector in force on ``on``; the current ones when the date is unknown."""
+        if on is not None:
+            for until, code, sector in self.earlier:
+                if on < until:
+                    return code, sector
+        return self.code, self.sector
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +327,19 @@ def read_organizations(path: Path, countries: Iterable[str] = ()) -> list[Organi
     """Read and validate an organisations table."""
     out = []
     for lineno, row in _rows(path, ORGANIZATION_COLUMNS, ("name", "code", "kind")):
+        code, *dated = _split(row["code"])
+        earlier = []
+        for alternative in dated:  # "AFGGOV|AFGREB<2021-08-15": the code, then the codes it had before a date
+            old_code, _, until = alternative.partition("<")
+            try:
+                day = dt.date.fromisoformat(until)
+            except ValueError:
+                raise _bad(path, lineno, "code", alternative, "is not CODE<YYYY-MM-DD (a code before a date)") from None
+            if not _CODE.match(old_code):
+                raise _bad(path, lineno, "code", old_code, "is not an upper-case CAMEO-style code")
+            sector = old_code[3:6] if row["country"] and old_code.startswith(row["country"]) else None
+            earlier.append((day, old_code, sector or None))
+        row["code"] = code
         if not _CODE.match(row["code"]):
             raise _bad(path, lineno, "code", row["code"], "is not an upper-case CAMEO-style code")
         if row["country"] and not _ISO3.match(row["country"]):
@@ -327,7 +351,7 @@ def read_organizations(path: Path, countries: Iterable[str] = ()) -> list[Organi
         out.append(
             Organization(
                 name=row["name"], aliases=_split(row["aliases"]), code=row["code"], country=row["country"] or None,
-                sector=row["sector"] or None, kind=row["kind"],
+                sector=row["sector"] or None, kind=row["kind"], earlier=tuple(sorted(earlier)),
             )
         )
     return out

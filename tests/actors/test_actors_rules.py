@@ -91,3 +91,30 @@ def test_a_surname_the_ner_calls_org_joins_the_person_named_in_full() -> None:
     (person,) = [a for a in result.actors if a.name == "Esmaeil Baghaei"]
     assert [m.text for m in person.mentions] == ["Esmaeil Baghaei", "Baghaei"]
     assert not any(a.name == "Baghaei" for a in result.actors)
+
+
+def test_a_role_in_the_names_apposition_codes_the_person() -> None:
+    """ "Name, the Russian foreign minister," and "Name, Hong Kong's police commissioner,": the apposition's
+    owner or demonym gives the country and its role noun the sector."""
+    result = extract(
+        "Chris Tang, Hong Kong's new police commissioner, said police alone could not end the violence. "
+        "Ivan Petrenko, the Ukrainian defence minister, urged Poland to send more air defences.",
+        "2019-11-20",
+    )
+    people = {a.name: a.code for a in result.actors if a.kind == "person"}
+    assert people["Chris Tang"] == "HKGCOP"
+    assert people["Ivan Petrenko"] == "UKRGOV"
+    (appeal,) = [e for e in result.events if e.plover.type == "REQUEST"]
+    assert appeal.source.code == "UKRGOV" and appeal.target.code == "POL"
+
+
+def test_hong_kong_is_coded_apart_from_china() -> None:
+    (sent,) = [e for e in extract("China sent troops to Hong Kong on Monday.", "2019-11-20").events if e.plover.type]
+    assert (sent.source.code, sent.target.code) == ("CHN", "HKG")
+
+
+def test_a_group_is_coded_as_it_was_on_the_publication_date() -> None:
+    text = "The Taliban attacked a police checkpoint in Kunduz on Tuesday."
+    for published, code in (("2019-11-20", "AFGREB"), ("2024-03-01", "AFGGOV")):
+        (attack,) = [e for e in extract(text, published).events if e.plover.type == "ASSAULT"]
+        assert attack.source.code == code

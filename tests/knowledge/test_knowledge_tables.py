@@ -67,6 +67,13 @@ def test_organizations(kb):
     assert kb.lookup("UNHCR")[0].entry.sector == "IGO"
 
 
+def test_a_body_whose_role_changed_is_coded_by_date(kb):
+    (taliban,) = kb.lookup("the Taliban")
+    assert taliban.entry.code_on(dt.date(2019, 11, 20)) == ("AFGREB", "REB")
+    assert taliban.entry.code_on(dt.date(2021, 8, 15)) == ("AFGGOV", "GOV")
+    assert taliban.entry.code_on(None) == ("AFGGOV", "GOV")
+
+
 @pytest.mark.parametrize(
     ("name", "on", "country", "role"),
     [

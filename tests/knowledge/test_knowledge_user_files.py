@@ -77,3 +77,12 @@ def test_other_components_files_are_left_alone(tmp_path):
     (tmp_path / "lexicon.yaml").write_text("not: ours\n")
     kb = load_actor_knowledge([tmp_path])
     assert len(kb.countries) >= 197
+
+
+@pytest.mark.parametrize("code", ["ISLREB|ISLGOV<2030-13-01", "ISLGOV|islreb<2020-01-01", "ISLGOV|ISLREB"])
+def test_bad_dated_organization_code_names_file_line_and_column(tmp_path, code):
+    path = tmp_path / "my_organizations.tsv"
+    path.write_text("name\taliases\tcode\tcountry\tsector\tkind\n" + f"Island Front\t\t{code}\tISL\tGOV\tgroup\n")
+    with pytest.raises(DataFileError) as info:
+        load_actor_knowledge([path])
+    assert f"{path}:2" in str(info.value) and "'code'" in str(info.value)
