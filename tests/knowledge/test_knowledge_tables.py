@@ -153,3 +153,12 @@ def test_surface_forms_cover_every_kind(kb):
 
 def test_loaded_once(kb):
     assert load_actor_knowledge() is kb
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Customs and Border Protection", "USACOP"), ("DHS", "USAGOV"), ("Downing Street", "GBRGOV"),
+     ("the Knesset", "ISRLEG"), ("State Duma", "RUSLEG"), ("Élysée", "FRAGOV")],
+)  # fmt: skip
+def test_government_seats_and_agencies_news_names(kb, name, code):
+    assert kb.lookup(name)[0].entry.code == code
