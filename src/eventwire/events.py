@@ -313,6 +313,12 @@ def _light_verb(entry: Entry, noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ == "VERB":
         noun, head = head, head.head  # "placed the president under house arrest": the verb puts its object under it
     elif noun.dep_ == "pobj":
+        verb = head.head
+        if (
+            entry.cameo[:2] == "14" and head.lower_ == "in" and verb.pos_ == "VERB"
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        ):
+            return verb  # "teachers surrounded the Statehouse in a protest", "burned tyres in protest": the act is one
         # "announced $25 million in aid", "sent a package of aid": the measure is the verb's object
         measure = head.head
         if head.lower_ in ("in", "of") and measure is not head and (

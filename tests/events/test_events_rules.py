@@ -234,3 +234,10 @@ def test_war_games_need_the_word_war() -> None:
 def test_coordinated_demonyms_name_two_owners() -> None:
     (event,) = _typed(_events("Russian and Belarusian troops held joint drills near the Polish border."), "COOPERATE")
     assert {event.source.country, event.target.country} == {"RUS", "BLR"}
+
+
+def test_an_act_done_in_protest_is_the_subjects_protest() -> None:
+    (event,) = _typed(_events("Kenyan farmers burned tyres on Monday in protest against the new tax."), "PROTEST")
+    assert event.source.code == "KENAGR" and event.trigger.text == "protest"
+    # not for a passive: those killed in a protest did not protest
+    assert not _typed(_events("Five Kenyan farmers were killed in a protest in Nairobi."), "PROTEST")
