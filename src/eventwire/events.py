@@ -18,6 +18,7 @@ What did not happen as told is not an event of its own: the content of an appeal
 ("lifted the blockade"), background phrases ("in the wake of the execution"); a denial's content stays, marked
 denied by the status stage. Finally one act is one event: the triggers of one clause telling one act of one
 side on the other are merged, and a bare noun restating a sentence's act with a side missing is dropped.
+Violence on oneself ("hanged himself") is no event; a suicide bombing ("blew himself up") is.
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ WAKE_WORDS = {"because", "wake", "aftermath"}
 BACKGROUND_NOUNS = {"wake", "aftermath", "days", "weeks", "months", "years", "week", "day", "month", "year", "time"}
 # Prepositions that name the means of an act ("attacked with drones"), whose words may refine its code.
 INSTRUMENT_PREPS = {"with", "by", "using", "via", "through"}
+# Violent roots, and the objects that make such a verb an act on oneself.
+VIOLENT_ROOTS = {"18", "19", "20"}
+REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
 # Modifier positions where a verb form is not a predicate ("pressing issues", "a wanted man").
 NOT_PREDICATE_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 
@@ -580,6 +584,10 @@ def _refine(entry: Entry, token: Token, anchor: Token) -> tuple[str, str | None]
 def _fire(
     entry: Entry, token: Token, index: ActorIndex, lexicon: Lexicon
 ) -> Iterator[tuple[EventActor | None, EventActor | None, Token | None, Token, str, str | None, str]]:
+    if entry.cameo[:2] in VIOLENT_ROOTS and not entry.cameo.startswith("183") and any(
+        c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children
+    ):
+        return  # "hanged himself", "shot himself": a suicide is no act on another (a suicide bombing, 183, is)
     anchor = token
     if entry.pos == "NOUN":
         light = _light_verb(entry, token) if entry.light_verbs else None

@@ -241,3 +241,9 @@ def test_an_act_done_in_protest_is_the_subjects_protest() -> None:
     assert event.source.code == "KENAGR" and event.trigger.text == "protest"
     # not for a passive: those killed in a protest did not protest
     assert not _typed(_events("Five Kenyan farmers were killed in a protest in Nairobi."), "PROTEST")
+
+
+def test_violence_on_oneself_is_no_event_but_a_suicide_bombing_is() -> None:
+    assert not _typed(_events("Russian general Ivan Petrov shot himself on Monday."), "ASSAULT")
+    bombing = _typed(_events("A Taliban suicide bomber blew himself up at a checkpoint in Kabul."), "ASSAULT")
+    assert bombing and bombing[0].cameo.code == "183"
