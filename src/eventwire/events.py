@@ -385,6 +385,8 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
             return False
     if req.not_object and obj is not None and obj.lemma_.lower() in req.not_object:
         return False
+    if req.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+        return False
     if req.modifier and not any(
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in req.modifier for c in token.children
     ):

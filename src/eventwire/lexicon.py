@@ -25,6 +25,8 @@ Entry schema (YAML list items)::
         target: true                 # fire only with a resolved target actor ("pressed Iran to", not "pressing issues")
         not_object: [...]            # the entry does not fire when the object lemma is one of these
         modifier: [war]              # a word before the trigger (compound, amod) is one of these ("war games")
+        intransitive: true           # the verb has no direct object and no that-clause ("demonstrated outside",
+                                     # not "demonstrated its missile", "this case demonstrates that ...")
       modifiers:                     # words on the trigger (compound, amod, nmod) or its object refine code and mode
         drone: {cameo: "1952", mode: drone}
       symmetric: false               # CONSULT-like: coordinated subjects are all actors, direction does not matter
@@ -85,6 +87,7 @@ class Requires(BaseModel):
     target: bool = False
     not_object: list[str] = Field(default_factory=list)
     modifier: list[str] = Field(default_factory=list)
+    intransitive: bool = False
 
 
 class Entry(BaseModel):
@@ -219,6 +222,7 @@ def specificity(entry: Entry) -> int:
         + bool(req.prep)
         + bool(entry.light_verbs and not entry.noun_alone)
         + bool(req.target)
+        + req.intransitive
     )
 
 

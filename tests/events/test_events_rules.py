@@ -247,3 +247,10 @@ def test_violence_on_oneself_is_no_event_but_a_suicide_bombing_is() -> None:
     assert not _typed(_events("Russian general Ivan Petrov shot himself on Monday."), "ASSAULT")
     bombing = _typed(_events("A Taliban suicide bomber blew himself up at a checkpoint in Kabul."), "ASSAULT")
     assert bombing and bombing[0].cameo.code == "183"
+
+
+def test_demonstrating_something_is_showing_it_not_protesting() -> None:
+    assert not _typed(_events("Russia demonstrated its new missile on Monday."), "PROTEST")
+    assert not _typed(_events("The prosecutor said the case demonstrates that threats are not free speech."), "PROTEST")
+    (protest,) = _typed(_events("Thousands of Serbs demonstrated outside the US embassy in Belgrade."), "PROTEST")
+    assert (protest.source.country, protest.target.code) == ("SRB", "USAGOV")
