@@ -165,7 +165,7 @@ class ActorIndex:
         if mention is not None:
             text, start, end = mention.text, mention.start, mention.end
         else:
-            span = _phrase(token)
+            span = noun_phrase(token)
             text, start, end = span.text, span.start_char, span.end_char
         return EventActor(text, start, end, actor.name, actor.country, actor.sector, actor.code, actor.id)
 
@@ -174,7 +174,7 @@ class ActorIndex:
         single = self.event_actor(token)
         if single is not None:
             return [single]
-        span = _phrase(token)
+        span = noun_phrase(token)
         return [
             EventActor(span.text, span.start_char, span.end_char, a.name, a.country, a.sector, a.code, a.id)
             for a in self.group(token)
@@ -373,7 +373,7 @@ class ActorIndex:
         )
         if agent is None and token.tag_ not in ("NNS", "NNPS"):
             return None  # a plural noun of people or things ("Israeli tanks") stands for its country; "U.S. aid" does not
-        span = _phrase(token)
+        span = noun_phrase(token)
         group = self._coded_owner(token) if agent is not None else None
         if group is not None and group.kind == "group":
             # "Hamas officials", "a Hezbollah spokesman": an armed or political group's people are the group
@@ -394,6 +394,23 @@ class ActorIndex:
             actor = self.agent_actor(self.state_actor(country), agent, span.text)
         self.add_mention(actor, span.start, span.end, "role")
         return actor
+
+    def people_sector(self, token: Token) -> str | None:
+        """The sector of a phrase of people the tables give no country ("thousands of teachers" EDU, "students"
+        EDU, "protesters" OPP), through a quantity's of-object; None when its noun names no role."""
+        if token.lemma_.lower() in QUANTITY_HEADS or token.pos_ == "NUM":
+            inner = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj"]  # fmt: skip
+            if inner:
+                token = inner[0]
+        if token.pos_ != "NOUN":
+            return None
+        agent = (
+            self.agent_of(_compound_text(token))
+            or self.agent_of(_compound_text(token, surface=True))
+            or self.agent_of(token.lemma_.lower() or token.lower_)
+        )
+        return agent.strip("~")[:3] if agent else None
 
     def _earlier_agent(self, token: Token, agent: str) -> Actor | None:
         """A role noun the text gives no owner refers back to one it gave an owner before:
@@ -547,7 +564,7 @@ def against_modifier(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro", "non")
 
 
-def _phrase(token: Token) -> Span:
+def noun_phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``, without its relative clauses and trailing prepositions."""
     left = token.left_edge.i
     right = token.i

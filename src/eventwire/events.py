@@ -12,6 +12,8 @@ refusal ("threatened to break relations with Russia": ``+target:content``), the 
 predicate's own arguments (PETRARCH's rule: ``+target:predicate``), and after enrichment the country of the
 event's place (``+target:place``). Acts of protesters and of unnamed attackers ("Gunmen killed 20 villagers")
 need no coded actor: the place gives them one, and without a place the unnamed-party event is dropped.
+Protesters the tables cannot code keep their own phrase and its sector ("Hundreds of farmers" AGR) and take
+the country of the place or of whom they protest against (KENAGR).
 
 What did not happen as told is not an event of its own: the content of an appeal, promise, threat or refusal
 (its complement clause), the purpose of an act ("travelled to Moscow for talks"), what an act of yielding ends
@@ -29,7 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .actors import RELATIVE_PRONOUNS, ActorIndex, against_modifier, clause_subject
+from .actors import RELATIVE_PRONOUNS, ActorIndex, actor_code, against_modifier, clause_subject, noun_phrase
 from .enrich.status import load_status_cues
 from .lexicon import Entry, Lexicon, entry_plover, inflections
 from .model import Cameo, Event, EventActor, Place, Plover, TextSpan
@@ -634,7 +636,7 @@ def _fire(
     if not sources and not targets and _protesters(entry, token, anchor, lexicon):
         # "Tens of thousands of students staged demonstrations": protesters need no coded actor; the place
         # gives them a country after enrichment (see target_from_place)
-        yield None, None, None, anchor, *_refine(entry, token, anchor), "+rule:protesters"
+        yield _unplaced_people(anchor, index), None, None, anchor, *_refine(entry, token, anchor), "+rule:protesters"
         return
     if not sources and not targets and _unnamed_parties(entry, token, lexicon):
         # "Gunmen killed 20 villagers in Zamfara", "30 people were killed": violence by or on people the tables
@@ -713,11 +715,25 @@ def _home_source(
         if subject is None or subject.dep_ == "nsubjpass" or subject.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
         span = anchor.doc[subject.left_edge.i : subject.i + 1]
-        return EventActor(span.text, span.start_char, span.end_char, span.text, target.country, None, target.country, None)
+        sector = index.people_sector(subject)
+        code = actor_code(target.country, sector)
+        return EventActor(span.text, span.start_char, span.end_char, span.text, target.country, sector, code, None)
     actor = index.actors.get(source.actor_id or "")
     if ptype != "PROTEST" and (actor is None or actor.kind not in ("group", "organization")):
         return None
-    return replace(source, country=target.country, code=target.country)
+    return replace(source, country=target.country, code=actor_code(target.country, source.sector))
+
+
+def _unplaced_people(anchor: Token, index: ActorIndex) -> EventActor | None:
+    """The subject of a protest by people no table codes, as a side with a sector and no country yet
+    ("Several thousand teachers" EDU): the place gives the country (``target_from_place``). None when the
+    phrase names no role ("thousands of people")."""
+    subject = clause_subject(anchor)
+    sector = index.people_sector(subject) if subject is not None else None
+    if subject is None or sector is None:
+        return None
+    span = noun_phrase(subject)
+    return EventActor(span.text, span.start_char, span.end_char, span.text, None, sector, None, None)
 
 
 # Prepositions whose object, inside the content of a promise/threat/demand, is the party it is done to.
@@ -912,7 +928,11 @@ def target_from_place(event: Event) -> None:
         # protesters are the people of the place ("ethnic Albanians demonstrated in Serbia" → SRB), before the
         # country of whom they protest against (see _home_source)
         src = event.source
-        event.source = _place_actor(event) if src is None else replace(src, country=place.country, code=place.country)
+        event.source = (
+            _place_actor(event)
+            if src is None
+            else replace(src, country=place.country, code=actor_code(place.country, src.sector))
+        )
         event.extractor += "+source:place"
     target = event.target
     if target is not None:

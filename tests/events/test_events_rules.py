@@ -254,3 +254,10 @@ def test_demonstrating_something_is_showing_it_not_protesting() -> None:
     assert not _typed(_events("The prosecutor said the case demonstrates that threats are not free speech."), "PROTEST")
     (protest,) = _typed(_events("Thousands of Serbs demonstrated outside the US embassy in Belgrade."), "PROTEST")
     assert (protest.source.country, protest.target.code) == ("SRB", "USAGOV")
+
+
+def test_protesters_keep_their_own_phrase_and_sector_and_take_the_places_country() -> None:
+    (protest,) = _typed(_events("Hundreds of farmers protested in Nairobi on Monday."), "PROTEST")
+    assert protest.source.text == "Hundreds of farmers" and protest.source.code == "KENAGR"
+    (protest,) = _typed(_events("Students demonstrated on Monday against the government in Dhaka."), "PROTEST")
+    assert protest.source.code == "BGDEDU"
