@@ -13,7 +13,8 @@ predicate's own arguments (PETRARCH's rule: ``+target:predicate``), and after en
 event's place (``+target:place``). Acts of protesters and of unnamed attackers ("Gunmen killed 20 villagers")
 need no coded actor: the place gives them one, and without a place the unnamed-party event is dropped.
 Protesters the tables cannot code keep their own phrase and its sector ("Hundreds of farmers" AGR) and take
-the country of the place or of whom they protest against (KENAGR).
+the country of the place or of whom they protest against (KENAGR); so do the people a violent or coercive act
+falls on ("arrested five protesters in Lahore": PAKOPP; with no place, the coercing state's own people).
 
 What did not happen as told is not an event of its own: the content of an appeal, promise, threat or refusal
 (its complement clause), the purpose of an act ("travelled to Moscow for talks"), what an act of yielding ends
@@ -633,6 +634,12 @@ def _fire(
     if entry.symmetric and len(sources) > 1 and not targets:
         # "Trump and Putin had spoken": coordinated subjects of a symmetric act are each other's partners
         sources, targets = sources[:1], sources[1:2]
+    if not targets and sources and token.pos_ == "VERB" and entry_plover(entry, lexicon.info(entry.cameo))[0] in UNNAMED_TYPES:
+        # "Pakistani police arrested five protesters in Lahore": people the tables cannot code, with their sector;
+        # the place (or, for a state's coercion, the state) gives their country (see target_from_place)
+        victims = _unplaced_victims(token, index)
+        if victims is not None:
+            targets, rule = [victims], rule + "+target:people"
     if not sources and not targets and _protesters(entry, token, anchor, lexicon):
         # "Tens of thousands of students staged demonstrations": protesters need no coded actor; the place
         # gives them a country after enrichment (see target_from_place)
@@ -724,14 +731,25 @@ def _home_source(
     return replace(source, country=target.country, code=actor_code(target.country, source.sector))
 
 
+def _unplaced_victims(verb: Token, index: ActorIndex) -> tuple[EventActor, Token] | None:
+    """The object of a violent or coercive verb when it is people no table codes ("five protesters" OPP), as
+    a side with a sector and no country yet; None for things and for phrases that name no role."""
+    obj = _object(verb)
+    sector = index.people_sector(obj) if obj is not None else None
+    if obj is None or sector is None:
+        return None
+    span = noun_phrase(obj)
+    return EventActor(span.text, span.start_char, span.end_char, span.text, None, sector, None, None), obj
+
+
 def _unplaced_people(anchor: Token, index: ActorIndex) -> EventActor | None:
     """The subject of a protest by people no table codes, as a side with a sector and no country yet
     ("Several thousand teachers" EDU): the place gives the country (``target_from_place``). None when the
-    phrase names no role ("thousands of people")."""
+    phrase names no role, or only people at large ("thousands of people", CVL)."""
     subject = clause_subject(anchor)
     sector = index.people_sector(subject) if subject is not None else None
-    if subject is None or sector is None:
-        return None
+    if subject is None or sector is None or sector == "CVL":
+        return None  # "thousands of people" says no more than "thousands": the place alone speaks for them
     span = noun_phrase(subject)
     return EventActor(span.text, span.start_char, span.end_char, span.text, None, sector, None, None)
 
@@ -942,6 +960,18 @@ def target_from_place(event: Event) -> None:
             # "shelled Kharkiv": a target the actor tables do not know but the gazetteer places is its country
             event.target = replace(target, country=place.country, code=place.country)
             event.extractor += "+target:place-country"
+        elif not target.country and target.sector and "+target:people" in event.extractor:
+            # "arrested five protesters in Lahore": uncoded people are the people of the place, else of the state
+            # that coerces them
+            src = event.source
+            if place is not None and place.country:
+                country, rule = place.country, "+target:place-country"
+            elif event.plover.type == "COERCE" and src is not None and src.country and src.sector in STATE_SECTORS:
+                country, rule = src.country, "+target:home"
+            else:
+                return
+            event.target = replace(target, country=country, code=actor_code(country, target.sector))
+            event.extractor += rule
         return
     if event.plover.type in PLACE_IS_NOT_TARGET and event.plover.mode != "visit":
         return

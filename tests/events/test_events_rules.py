@@ -261,3 +261,12 @@ def test_protesters_keep_their_own_phrase_and_sector_and_take_the_places_country
     assert protest.source.text == "Hundreds of farmers" and protest.source.code == "KENAGR"
     (protest,) = _typed(_events("Students demonstrated on Monday against the government in Dhaka."), "PROTEST")
     assert protest.source.code == "BGDEDU"
+
+
+def test_uncoded_people_a_state_coerces_or_attacks_take_the_places_country() -> None:
+    (arrest,) = _typed(_events("Pakistani police arrested five protesters in Lahore on Monday."), "COERCE")
+    assert (arrest.target.text, arrest.target.code) == ("five protesters", "PAKOPP")
+    (arrest,) = _typed(_events("Egyptian police arrested 12 students on Monday."), "COERCE")
+    assert arrest.target.code == "EGYEDU"  # no place: the coercing state's own people
+    (attack,) = _typed(_events("Russian troops killed five civilians in Kharkiv on Monday."), "ASSAULT")
+    assert attack.target.code == "UKRCVL"
