@@ -7,8 +7,10 @@ Rules over the parse and the knowledge tables (``knowledge.py``), in this order:
 2. People: one actor per person. A surname or a shorter form later in the article ("Trump" after "Donald Trump",
    "President Biden" after "President Joe Biden") joins the chain of the full name. A person is coded from the
    office-holder table on the publication date, else from the title words before the name ("Russian President
-   Vladimir Putin": demonym → country, role noun → sector) or an apposition ("Trump's communications director,
-   Steven Cheung": the possessor's country, the role's sector).
+   Vladimir Putin": demonym → country, role noun → sector; "Taliban spokesman Zabihullah Mujahid": an armed
+   group's people are the group) or an apposition, either way round ("Trump's communications director, Steven
+   Cheung", "Chris Tang, Hong Kong's police commissioner,": the possessor's or modifier's country, the role's
+   sector).
 3. States: country names, demonyms standing alone and capitals ("Moscow said") are the country's actor.
 4. Organisations and groups from the table; unknown organisations keep their name with no code, except one named
    by a country and a role ("US Navy" → USAMIL). A role phrase the NER calls an organisation ("defence ministry")
@@ -879,6 +881,14 @@ def _code_from_title(index: ActorIndex, actor: Actor, name: Span) -> str | None:
             country = index._country_modifier(role_head)
             if country is not None:
                 actor.country = country.iso3
+    if not actor.country:
+        # "Taliban spokesman Zabihullah Mujahid", "Hamas leader ...": an armed group's people are the group (rule 5);
+        # a party's are not ("Republican Senator ...": USALEG, from the role)
+        groups = [
+            a for a in (index.actor_of(t) for t in title) if a is not None and a.kind == "group" and a.sector != "PTY"
+        ]
+        if groups and groups[0].country:
+            actor.country, actor.sector = groups[0].country, groups[0].sector
     if not actor.country:
         for tok in title:
             country = index._country_of(tok) if tok.pos_ else index.knowledge.country_of_name(tok.text)

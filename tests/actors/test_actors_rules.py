@@ -118,3 +118,14 @@ def test_a_group_is_coded_as_it_was_on_the_publication_date() -> None:
     for published, code in (("2019-11-20", "AFGREB"), ("2024-03-01", "AFGGOV")):
         (attack,) = [e for e in extract(text, published).events if e.plover.type == "ASSAULT"]
         assert attack.source.code == code
+
+
+def test_an_armed_groups_spokesman_is_the_group_but_a_partys_senator_is_the_legislature() -> None:
+    result = extract(
+        "Taliban spokesman Zabihullah Mujahid said the group had not attacked the base. "
+        "Republican Senator John Smith said talks had failed.",
+        "2019-11-20",
+    )
+    people = {a.name: a.code for a in result.actors if a.kind == "person"}
+    assert people["Zabihullah Mujahid"] == "AFGREB"
+    assert people["John Smith"] == "USALEG"
