@@ -621,6 +621,12 @@ def _fire(
         source_ids = {a.actor_id for a, _ in sources}
         targets = [t for t in _content_targets(token, anchor, index) if t[0].actor_id not in source_ids][:1]
         rule = "+target:content" if targets else ""
+    if not targets and sources and token.pos_ == "VERB" and entry_plover(entry, lexicon.info(entry.cameo))[0] in UNNAMED_TYPES:
+        # "Pakistani police arrested five protesters in Lahore": people the tables cannot code, with their sector;
+        # the place (or, for a state's coercion, the state) gives their country (see target_from_place)
+        victims = _unplaced_victims(token, index)
+        if victims is not None:
+            targets, rule = [victims], rule + "+target:people"
     if not targets and sources and not (entry.symmetric and len(sources) > 1) and entry.cameo[:2] != "01":
         # PETRARCH's rule: with no target in the entry's roles, the first actor named in the predicate's own
         # arguments ("agreed to set up a centre in Tokyo", "suspended part of an aid program for Bosnia"); it
@@ -634,12 +640,6 @@ def _fire(
     if entry.symmetric and len(sources) > 1 and not targets:
         # "Trump and Putin had spoken": coordinated subjects of a symmetric act are each other's partners
         sources, targets = sources[:1], sources[1:2]
-    if not targets and sources and token.pos_ == "VERB" and entry_plover(entry, lexicon.info(entry.cameo))[0] in UNNAMED_TYPES:
-        # "Pakistani police arrested five protesters in Lahore": people the tables cannot code, with their sector;
-        # the place (or, for a state's coercion, the state) gives their country (see target_from_place)
-        victims = _unplaced_victims(token, index)
-        if victims is not None:
-            targets, rule = [victims], rule + "+target:people"
     if not sources and not targets and _protesters(entry, token, anchor, lexicon):
         # "Tens of thousands of students staged demonstrations": protesters need no coded actor; the place
         # gives them a country after enrichment (see target_from_place)

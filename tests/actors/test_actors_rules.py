@@ -118,6 +118,10 @@ def test_a_group_is_coded_as_it_was_on_the_publication_date() -> None:
     for published, code in (("2019-11-20", "AFGREB"), ("2024-03-01", "AFGGOV")):
         (attack,) = [e for e in extract(text, published).events if e.plover.type == "ASSAULT"]
         assert attack.source.code == code
+    text = "HTS fighters arrested 12 men in Homs on Tuesday."
+    for published, code in (("2019-11-20", "SYRREB"), ("2025-01-10", "SYRGOV")):
+        (arrest,) = [e for e in extract(text, published).events if e.plover.type == "COERCE"]
+        assert arrest.source.code == code
 
 
 def test_an_armed_groups_spokesman_is_the_group_but_a_partys_senator_is_the_legislature() -> None:

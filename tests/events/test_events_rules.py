@@ -270,3 +270,6 @@ def test_uncoded_people_a_state_coerces_or_attacks_take_the_places_country() -> 
     assert arrest.target.code == "EGYEDU"  # no place: the coercing state's own people
     (attack,) = _typed(_events("Russian troops killed five civilians in Kharkiv on Monday."), "ASSAULT")
     assert attack.target.code == "UKRCVL"
+    # the people acted on come before a place named in the predicate's own arguments
+    (attack,) = _typed(_events("Sudanese soldiers attacked protesters in Khartoum on Monday."), "ASSAULT")
+    assert (attack.target.text, attack.target.code) == ("protesters", "SDNOPP")
