@@ -68,6 +68,9 @@ def test_short_real_sentences_stay():
         "Save my name, email, and website in this browser for the next time I comment.",
         "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
         "Thank you! Your submission has been received!",
+        "Image 1 of 8",
+        "Back to Gallery",
+        "The defence minister shakes hands with his host in Hanoi on Wednesday. The visit is his first ... more",
     ],
 )
 def test_chrome_lines_are_recognised(line):
