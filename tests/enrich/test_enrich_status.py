@@ -49,6 +49,9 @@ def test_seed_e10_did_not_respond_is_asserted_when_inherent(nlp, shared_dir):
         ("The president is to visit Berlin next week.", "visit", "intended"),
         ("Trump vowed to end the war.", "end", "intended"),
         ("Russia said it would attack Kyiv.", "attack", "intended"),
+        ("Iran warned it would retaliate against Israel.", "retaliate", "intended"),  # its own announced act
+        ("Russia warned that Ukraine would attack the plant.", "attack", "hypothetical"),  # someone else's
+        ("The UN warned that fighting could spread to Lebanon.", "spread", "hypothetical"),
         ("Putin is going to visit China.", "visit", "intended"),
         ("Biden is due to meet Xi.", "meet", "intended"),
         ("Biden has invited Trump to visit the Oval Office on Wednesday.", "visit", "intended"),

@@ -11,7 +11,8 @@ negated, "Russia denied it planned to attack" is denied. The cue words live in
 
 Special cases the data cannot say alone:
 - "would" under a speech verb ("said it would attack") is future-in-the-past (intended); elsewhere
-  hypothetical.
+  hypothetical. A warning or threat whose that-clause tells the speaker's own future act ("Iran warned it would
+  retaliate") is intended: the announced act is the speaker's threat, not a guess (``intended.announcers``).
 - A negated speech verb ("did not say that Russia attacked") does not negate what it reports, and a
   negated denial ("did not deny attacking") is no denial.
 - ``inherent_negation=True`` (the lexicon entry already means a negative act, e.g. CAMEO 011 "did not
@@ -43,6 +44,7 @@ class StatusCues:
     intended_governors: frozenset[str]
     intended_modifiers: frozenset[str]
     intended_nouns: frozenset[str]
+    announcers: frozenset[str]
     hypothetical_aux: frozenset[str]
     hypothetical_marks: frozenset[str]
     hypothetical_governors: frozenset[str]
@@ -70,6 +72,7 @@ def load_status_cues() -> StatusCues:
         intended_governors=ws("intended", "governors"),
         intended_modifiers=ws("intended", "modifiers"),
         intended_nouns=ws("intended", "nouns"),
+        announcers=ws("intended", "announcers"),
         hypothetical_aux=ws("hypothetical", "aux"),
         hypothetical_marks=ws("hypothetical", "marks"),
         hypothetical_governors=ws("hypothetical", "governors"),
@@ -245,6 +248,19 @@ def _governor_cues(
     return True
 
 
+def _announces_own_act(gov: Token, clause: Token, cues: StatusCues) -> bool:
+    """Whether ``clause`` (the that-clause of a warning or threat) tells the speaker's own future act: its
+    subject is a pronoun or the speaker's noun again, and its verb takes will/would ("Iran warned it would
+    retaliate", "the army threatened that troops will move in" is not: the troops are someone else)."""
+    if not lemma_in(gov, cues.announcers) or not any(a.lower_ in ("will", "would", "'ll", "’ll") for a in _aux(clause)):
+        return False
+    speaker = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if speaker is None or subject is None:
+        return False
+    return subject.lower_ in ("it", "they", "we", "he", "she", "i") or lemma(subject) == lemma(speaker)
+
+
 def _surface_status(trigger: Token, cues: StatusCues, inherent: bool) -> tuple[str, str | None]:
     """Fallback for unparsed sentences: the four words before the trigger."""
     doc = trigger.doc
@@ -288,7 +304,9 @@ def event_status(trigger: Token, *, inherent_negation: bool = False) -> tuple[st
             break
         seen.add(gov.i)
         level += 1
-        if not _governor_cues(gov, rel, level, cues, inherent_negation, found):
+        if rel == "ccomp" and _announces_own_act(gov, tok, cues):
+            found.append(_Found("intended", gov.text, level))  # "warned it would retaliate": a threat, not a guess
+        elif not _governor_cues(gov, rel, level, cues, inherent_negation, found):
             break
         if rel == "noun":
             level -= 1  # the support verb belongs to the noun's own level ("held a call")
