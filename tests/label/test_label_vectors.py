@@ -1,10 +1,12 @@
 """The headline word vector of the document-label model: which words it reads, how it weighs them, how it is
-encoded, and that the installed GloVe vectors load once and give related words related vectors."""
+encoded, and that the shipped GloVe vectors load once and give related words related vectors."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from eventwire.errors import DataFileError
 from eventwire.label import (
     WordVectors,
     body_names,
@@ -52,7 +54,7 @@ def test_vector_features_enter_unscaled_by_log_and_times_vector_scale():
     assert not any(k.startswith("g:") for k in feature_counts("Body.", "government shelled"))
 
 
-def test_installed_glove_vectors_load_once_and_relate_words():
+def test_shipped_glove_vectors_load_once_and_relate_words():
     vectors = load_word_vectors()
     assert load_word_vectors() is vectors and vectors.vectors.shape[1] == 50
     row = vectors.index
@@ -71,3 +73,11 @@ def test_shipped_model_uses_the_headline_vector():
     rows = [model.index[f"g:{i}"] for i in range(50)]
     assert float(np.abs(model.weights[rows]).max()) > 0.1  # the vector carries weight
     assert model.predict("", "President commends neighbour for handling of crisis")[0] == "SUPPORT"
+
+
+def test_an_unreadable_vectors_file_is_a_data_file_error_naming_it(tmp_path):
+    bad = tmp_path / "word_vectors.npz"
+    bad.write_bytes(b"not an npz file")
+    with pytest.raises(DataFileError) as info:
+        load_word_vectors(bad)
+    assert str(bad) in str(info.value.source or info.value)
