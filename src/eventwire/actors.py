@@ -357,22 +357,14 @@ class ActorIndex:
     def _sector_phrase(self, token: Token) -> Actor | None:
         """A common-noun phrase as an actor: "Ukraine's foreign ministry" (UKRGOV), "Israeli tanks" (ISR),
         "thousands of Iraqi Kurds" (IRQ), "security forces in Guinea" (GINMIL)."""
-        if token.lemma_.lower() in QUANTITY_HEADS or token.pos_ == "NUM":
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            found = self.resolve(pobj)
-                            if found is not None:
-                                return found
+        if _is_quantity(token):
+            for pobj in _of_objects(token):
+                found = self.resolve(pobj)
+                if found is not None:
+                    return found
             if token.pos_ == "NUM":
                 return None
-        phrase = _compound_text(token)
-        agent = (
-            self.agent_of(phrase)
-            or self.agent_of(_compound_text(token, surface=True))  # "security forces": the lemma "force" is no role
-            or self.agent_of(token.lemma_.lower() or token.lower_)
-        )
+        agent = self._role_agent(token)
         if agent is None and token.tag_ not in ("NNS", "NNPS"):
             return None  # a plural noun of people or things ("Israeli tanks") stands for its country; "U.S. aid" does not
         span = noun_phrase(token)
@@ -400,19 +392,21 @@ class ActorIndex:
     def people_sector(self, token: Token) -> str | None:
         """The sector of a phrase of people the tables give no country ("thousands of teachers" EDU, "students"
         EDU, "protesters" OPP), through a quantity's of-object; None when its noun names no role."""
-        if token.lemma_.lower() in QUANTITY_HEADS or token.pos_ == "NUM":
-            inner = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                     if g.dep_ == "pobj"]  # fmt: skip
-            if inner:
-                token = inner[0]
+        if _is_quantity(token):
+            token = next(iter(_of_objects(token)), token)
         if token.pos_ != "NOUN":
             return None
-        agent = (
+        agent = self._role_agent(token)
+        return agent.strip("~")[:3] if agent else None
+
+    def _role_agent(self, token: Token) -> str | None:
+        """The agent code of a common noun with its compound modifiers, by lemma, by surface form ("security
+        forces": the lemma "force" is no role), then of the noun alone."""
+        return (
             self.agent_of(_compound_text(token))
             or self.agent_of(_compound_text(token, surface=True))
             or self.agent_of(token.lemma_.lower() or token.lower_)
         )
-        return agent.strip("~")[:3] if agent else None
 
     def _earlier_agent(self, token: Token, agent: str) -> Actor | None:
         """A role noun the text gives no owner refers back to one it gave an owner before:
@@ -564,6 +558,16 @@ def against_modifier(token: Token) -> bool:
     if token.lower_.startswith(("anti-", "pro-", "non-")):
         return True
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro", "non")
+
+
+def _is_quantity(token: Token) -> bool:
+    """A quantity phrase's head, whose actor is its of-object ("thousands of Iraqi Kurds", "dozens of them")."""
+    return token.lemma_.lower() in QUANTITY_HEADS or token.pos_ == "NUM"
+
+
+def _of_objects(token: Token) -> list[Token]:
+    """The objects of the token's "of" phrases, in order."""
+    return [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
 
 
 def noun_phrase(token: Token) -> Span:
