@@ -320,14 +320,14 @@ def _light_verb(entry: Entry, noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ == "VERB":
         noun, head = head, head.head  # "placed the president under house arrest": the verb puts its object under it
     elif noun.dep_ == "pobj":
-        verb = head.head
+        governor = head.head  # what the preposition hangs on
         if (
-            entry.cameo[:2] == "14" and head.lower_ == "in" and verb.pos_ == "VERB"
-            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            entry.cameo[:2] == "14" and head.lower_ == "in" and governor.pos_ == "VERB"
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in governor.children)
         ):
-            return verb  # "teachers surrounded the Statehouse in a protest", "burned tyres in protest": the act is one
+            return governor  # "teachers surrounded the Statehouse in a protest", "burned tyres in protest": the act is one
         # "announced $25 million in aid", "sent a package of aid": the measure is the verb's object
-        measure = head.head
+        measure = governor
         if head.lower_ in ("in", "of") and measure is not head and (
             measure.like_num or measure.pos_ in ("NUM", "SYM") or measure.lemma_.lower() in MEASURE_NOUNS
         ):
@@ -731,27 +731,29 @@ def _home_source(
     return replace(source, country=target.country, code=actor_code(target.country, source.sector))
 
 
-def _unplaced_victims(verb: Token, index: ActorIndex) -> tuple[EventActor, Token] | None:
-    """The object of a violent or coercive verb when it is people no table codes ("five protesters" OPP), as
-    a side with a sector and no country yet; None for things and for phrases that name no role."""
-    obj = _object(verb)
-    sector = index.people_sector(obj) if obj is not None else None
-    if obj is None or sector is None:
+def _uncoded_people(token: Token | None, index: ActorIndex) -> EventActor | None:
+    """A phrase of people no table codes ("five protesters" OPP, "Several thousand teachers" EDU) as a side with
+    its sector and no country yet (``target_from_place`` gives one); None for things and for phrases that name
+    no role."""
+    sector = index.people_sector(token) if token is not None else None
+    if token is None or sector is None:
         return None
-    span = noun_phrase(obj)
-    return EventActor(span.text, span.start_char, span.end_char, span.text, None, sector, None, None), obj
+    span = noun_phrase(token)
+    return EventActor(span.text, span.start_char, span.end_char, span.text, None, sector, None, None)
+
+
+def _unplaced_victims(verb: Token, index: ActorIndex) -> tuple[EventActor, Token] | None:
+    """The object of a violent or coercive verb when it is people no table codes, with the object's token."""
+    obj = _object(verb)
+    victims = _uncoded_people(obj, index)
+    return (victims, obj) if victims is not None and obj is not None else None
 
 
 def _unplaced_people(anchor: Token, index: ActorIndex) -> EventActor | None:
-    """The subject of a protest by people no table codes, as a side with a sector and no country yet
-    ("Several thousand teachers" EDU): the place gives the country (``target_from_place``). None when the
-    phrase names no role, or only people at large ("thousands of people", CVL)."""
-    subject = clause_subject(anchor)
-    sector = index.people_sector(subject) if subject is not None else None
-    if subject is None or sector is None or sector == "CVL":
-        return None  # "thousands of people" says no more than "thousands": the place alone speaks for them
-    span = noun_phrase(subject)
-    return EventActor(span.text, span.start_char, span.end_char, span.text, None, sector, None, None)
+    """The subject of a protest by people no table codes; None also for people at large ("thousands of people",
+    CVL), who say no more than "thousands": the place alone speaks for them."""
+    people = _uncoded_people(clause_subject(anchor), index)
+    return people if people is not None and people.sector != "CVL" else None
 
 
 # Prepositions whose object, inside the content of a promise/threat/demand, is the party it is done to.
