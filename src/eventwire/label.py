@@ -246,34 +246,35 @@ class WordVectors:
     vectors: np.ndarray  # (words, dims), float16
 
 
-_VECTORS: list[WordVectors] = []
+_VECTORS: dict[Path, WordVectors] = {}
 _VECTOR_LOCK = threading.Lock()
 
 
+def read_word_vectors(path: Path) -> WordVectors:
+    """Read a word-vectors file as ``scripts/build_word_vectors.py`` writes it (``words``: one UTF-8 text, a word a
+    line; ``vectors``: words × dims; ``meta``: JSON); an unreadable file raises DataFileError naming it."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            vocab = data["words"].tobytes().decode("utf-8").split("\n")
+            vectors = data["vectors"]
+            name = str(json.loads(str(data["meta"])).get("name", WORD_VECTORS))
+    except (OSError, ValueError, KeyError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataFileError(f"cannot read the word vectors of the document-label model: {exc}", source=str(path)) from exc
+    if len(vocab) != len(vectors):
+        raise DataFileError("word vectors: words and rows differ in number", source=str(path))
+    return WordVectors(name, {w: i for i, w in enumerate(vocab)}, vectors)
+
+
 def load_word_vectors(path: Path | None = None) -> WordVectors:
-    """The label model's word vectors: the 100,000 most frequent words of GloVe 6B 50-d (Stanford, PDDL 1.0) as
-    float16, shipped in ``eventwire/models/word_vectors.npz`` (10 MB; rows in corpus-frequency order, built by
-    ``scripts/build_word_vectors.py``). Read once per process; nothing is downloaded; a missing or unreadable file
-    raises DataFileError."""
+    """The label model's word vectors (or those at ``path``), read once per process and then reused: the 100,000
+    most frequent words of GloVe 6B 50-d (Stanford, PDDL 1.0) as float16, shipped in
+    ``eventwire/models/word_vectors.npz`` (10 MB; rows in corpus-frequency order, built by
+    ``scripts/build_word_vectors.py``). Nothing is downloaded."""
+    key = Path(path) if path is not None else VECTORS_PATH
     with _VECTOR_LOCK:
-        if not _VECTORS or path is not None:
-            source = path or VECTORS_PATH
-            try:
-                with np.load(source, allow_pickle=False) as data:
-                    vocab = data["words"].tobytes().decode("utf-8").split("\n")
-                    vectors = data["vectors"]
-                    name = str(json.loads(str(data["meta"])).get("name", WORD_VECTORS))
-            except (OSError, ValueError, KeyError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise DataFileError(
-                    f"cannot read the word vectors of the document-label model: {exc}", source=str(source)
-                ) from exc
-            if len(vocab) != len(vectors):
-                raise DataFileError("word vectors: words and rows differ in number", source=str(source))
-            loaded = WordVectors(name, {w: i for i, w in enumerate(vocab)}, vectors)
-            if path is not None:
-                return loaded
-            _VECTORS.append(loaded)
-        return _VECTORS[0]
+        if key not in _VECTORS:
+            _VECTORS[key] = read_word_vectors(key)
+        return _VECTORS[key]
 
 
 def body_names(body: str) -> set[str]:
