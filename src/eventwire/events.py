@@ -86,8 +86,15 @@ class Found:
     anchor: Token  # the light verb of an eventive noun, else the trigger itself
 
 
-def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon, document_id: str) -> list[Found]:
-    """Every event of the article, in text order."""
+def extract_events(
+    doc: Doc, index: ActorIndex, lexicon: Lexicon, document_id: str, *, unnamed: bool = False
+) -> list[Found]:
+    """Every event of the article, in text order.
+
+    With ``unnamed``, an act whose parties the tables cannot code at all ("Protesters demand faster action",
+    "Police raid offices") is kept with no source and no target (rule ``HEADLINE_RULE``): what a headline reports is
+    what its story is about, whoever does it, so the document label wants it; an event record does not (see
+    ``has_party``)."""
     found: list[Found] = []
     for sent_index, sent in enumerate(doc.sents):
         if not is_parsed(sent):
@@ -98,7 +105,7 @@ def extract_events(doc: Doc, index: ActorIndex, lexicon: Lexicon, document_id: s
             if token.pos_ == "VERB" and token.dep_ in NOT_PREDICATE_DEPS:
                 continue
             for entry in lexicon.candidates(token.lemma_.lower(), token.pos_):
-                fired = list(_fire(entry, token, index, lexicon))
+                fired = list(_fire(entry, token, index, lexicon, unnamed))
                 for source, target, target_tok, anchor, code, mode, rule in fired:
                     event = _event(doc, sent_index, token, entry, lexicon, source, target, code, mode, document_id)
                     event.extractor += rule
@@ -386,8 +393,12 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
                     lemmas |= {h.lemma_.lower() for q in g.children if q.dep_ == "prep" for h in q.children}
         if not lemmas & set(req.object):
             return False
-    if req.not_object and obj is not None and obj.lemma_.lower() in req.not_object:
-        return False
+    if req.not_object:
+        words = {obj.lemma_.lower()} if obj is not None else set()
+        if entry.pos == "NOUN":  # a noun's modifier is what its object would be: "hunger strike", "labour strike"
+            words |= {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        if words & set(req.not_object):
+            return False
     if req.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return False
     if req.modifier and not any(
@@ -587,7 +598,7 @@ def _refine(entry: Entry, token: Token, anchor: Token) -> tuple[str, str | None]
 
 
 def _fire(
-    entry: Entry, token: Token, index: ActorIndex, lexicon: Lexicon
+    entry: Entry, token: Token, index: ActorIndex, lexicon: Lexicon, unnamed: bool = False
 ) -> Iterator[tuple[EventActor | None, EventActor | None, Token | None, Token, str, str | None, str]]:
     if entry.cameo[:2] in VIOLENT_ROOTS and not entry.cameo.startswith("183") and any(
         c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children
@@ -651,9 +662,13 @@ def _fire(
         # (see ``has_party``)
         yield None, None, None, anchor, *_refine(entry, token, anchor), UNNAMED_RULE
         return
-    if not sources and not targets or (entry.requires.target and not targets):
+    if entry.requires.target and not targets:
         return
     if anchor is token and _background(token):
+        return
+    if not sources and not targets:
+        if unnamed:
+            yield None, None, None, anchor, *_refine(entry, token, anchor), HEADLINE_RULE
         return
     if anchor is token and token.dep_ == "pobj" and all(t.pos_ == "ADJ" for _, t in sources + targets):
         return  # "after a week of Palestinian unrest": a bare noun in a prepositional phrase, named only by a
@@ -871,6 +886,7 @@ def _protesters(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -> 
 # Types of act whose perpetrators and victims news often leaves unnamed ("gunmen", "a suicide bomber").
 UNNAMED_TYPES = {"ASSAULT", "COERCE"}
 UNNAMED_RULE = "+rule:unnamed-parties"
+HEADLINE_RULE = "+rule:no-coded-party"
 
 
 def _unnamed_parties(entry: Entry, token: Token, lexicon: Lexicon) -> bool:

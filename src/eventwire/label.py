@@ -3,8 +3,9 @@
 The headline
     In news the headline says what the story is about (the NGEC labels come from the headline, too), so the
     pipeline codes the title as well, for the label only: ``Article.title`` is parsed with the same spaCy pipeline
-    and events engine as the body (a title-case headline is first put in sentence case by
-    ``parseable_headline``: spaCy reads title-case verbs as proper nouns), and its events are passed here as
+    and events engine as the body (``eventwire.headline`` first makes it read as a sentence: a title-case
+    headline goes into sentence case, one with no finite verb is parsed again as the clause it abbreviates), its
+    acts are kept even when no party is coded ("Protesters demand ..."), and its events are passed here as
     ``headline``. They are not emitted in ``DocumentResult.events``: the body reports the same events (an event
     store would count them twice), and every offset in a result is an offset into ``Article.text``, which does not
     hold the title. A title the text itself starts with is not coded again (it is the body's sentence 0).
@@ -61,7 +62,7 @@ import dataclasses
 import json
 import re
 import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,34 +167,6 @@ def headline_votes(headline: Iterable[Event]) -> list[Event]:
         index = HEADLINE if event is main else HEADLINE_MORE
         votes.append(dataclasses.replace(event, sentence_index=index))
     return votes
-
-
-_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-def parseable_headline(title: str | None, lower: Collection[str]) -> str:
-    """The headline as the parser should read it: a title-case headline ("Militants Attack Istanbul Village")
-    in sentence case ("Militants attack Istanbul Village"), else unchanged.
-
-    A headline is in title case when at least 60% of its words of four letters or more after the first are
-    capitalised (and there are two or more). Then every capitalised word after the first whose lower-case form is
-    in ``lower`` (the pipeline passes stop words, event-trigger forms and role nouns) is lower-cased; names keep
-    their capitals and acronyms ("U.S.", "NATO") are never touched. spaCy tags title-case verbs as proper nouns,
-    so without this a headline's verb is rarely found.
-    """
-    title = " ".join((title or "").split())
-    words = list(_TITLE_WORD.finditer(title))
-    long = [m.group() for m in words[1:] if len(m.group()) >= 4]
-    if len(long) < 2 or sum(w[0].isupper() for w in long) < 0.6 * len(long):
-        return title
-    out = []
-    last = 0
-    for m in words[1:]:
-        word = m.group()
-        if word[0].isupper() and word[1:] == word[1:].lower() and word.lower() in lower:
-            out.append(title[last : m.start()] + word.lower())
-            last = m.end()
-    return "".join(out) + title[last:]
 
 
 # ------------------------------------------------------------------------------------------------ the model

@@ -32,8 +32,9 @@ from .enrich.status import event_status
 from .enrich.time import event_date
 from .errors import EventwireError, InputError
 from .events import Found, extract_events, has_party, recode_intended
+from .headline import finite_headline, parseable_headline, present_forms, set_lemmas
 from .knowledge import ActorKnowledge, load_actor_knowledge
-from .label import label_document, parseable_headline
+from .label import label_document
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, DocumentResult, Event, RawDocument, Versions
 from .nlp import load_pipeline, parse_articles
@@ -93,7 +94,8 @@ def process_articles(articles: Sequence[Article], config: Config = DEFAULT) -> l
     # the bodies and the headlines (coded for the document label only) are parsed in one batch
     texts = [article.text for article, _ in todo] + [_headline(article, res) for article, _ in todo]
     docs = _parse(texts, res, config)
-    for (article, result), doc, head in zip(todo, docs[: len(todo)], docs[len(todo) :], strict=True):
+    heads = _finite_headlines(docs[len(todo) :], res, config)
+    for (article, result), doc, head in zip(todo, docs[: len(todo)], heads, strict=True):
         _code(article, result, doc, res)
         result.label = label_document(result, headline=_headline_events(article, head, res))
     return results
@@ -122,17 +124,34 @@ def _headline_events(article: Article, doc: Doc, res: Resources) -> list[Event]:
         return []
     index = resolve_actors(doc, res.knowledge, res.nlp, _date(article.published))
     events = []
-    for item in extract_events(doc, index, res.lexicon, article.id):
+    for item in extract_events(doc, index, res.lexicon, article.id, unnamed=True):
         item.event.status, _cue = event_status(item.trigger, inherent_negation=item.entry.requires.negated)
         recode_intended(item.event, res.lexicon)
         events.append(item.event)
     return events
 
 
+def _finite_headlines(docs: Sequence[Doc], res: Resources, config: Config) -> list[Doc]:
+    """The headlines' parses; one that found no finite verb is parsed again as the clause it abbreviates
+    ("Chile denounces actions" → "Chile denounced actions": see ``eventwire.headline``)."""
+    forms = _verb_forms(res.lexicon)
+    rewrites = [finite_headline(doc, forms) for doc in docs]
+    again = [i for i, rewrite in enumerate(rewrites) if rewrite is not None]
+    out = list(docs)
+    for i, doc in zip(again, _parse([rewrites[i].text for i in again], res, config), strict=True):  # type: ignore[union-attr]
+        out[i] = set_lemmas(doc, rewrites[i].lemmas)  # type: ignore[union-attr]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _verb_forms(lexicon: Lexicon) -> dict[str, str]:
+    return present_forms({entry.lemma for entry in lexicon.entries if entry.pos == "VERB"})
+
+
 def headline_events(articles: Sequence[Article], config: Config = DEFAULT) -> list[list[Event]]:
     """The events of each article's headline, as ``process_articles`` codes them for the document label."""
     res = load_resources(config)
-    docs = _parse([_headline(article, res) for article in articles], res, config)
+    docs = _finite_headlines(_parse([_headline(article, res) for article in articles], res, config), res, config)
     return [_headline_events(article, doc, res) for article, doc in zip(articles, docs, strict=True)]
 
 

@@ -27,3 +27,23 @@ def test_a_title_the_text_starts_with_is_not_coded_twice() -> None:
         id="h2", title="Russia rejects Ukraine's request", text="Russia rejects Ukraine's request.\n"
     )
     assert headline_events([article]) == [[]]
+
+
+def test_a_headline_in_the_historic_present_is_read_as_a_clause() -> None:
+    # spaCy reads "denounces", "sign" and "march" here as nouns: the headline is parsed again in the past tense
+    titles = {
+        "Chile Denounces Actions By Peru": ("ACCUSE", "denounced"),
+        "Samoa and Senegal Sign Trade Agreement": ("SUPPORT", "signed"),
+        "Dozens march in downtown demonstration": ("PROTEST", "marched"),
+        "Nigeria: Four killed in air strike": ("ASSAULT", "killed"),
+    }
+    articles = [Article(id=f"p{i}", title=t, text="A story.") for i, t in enumerate(titles)]
+    for (plover, trigger), events in zip(titles.values(), headline_events(articles), strict=True):
+        assert (events[0].plover.type, events[0].trigger.text) == (plover, trigger)
+
+
+def test_a_headline_act_counts_for_the_label_without_a_coded_party() -> None:
+    article = Article(id="u1", title="Protesters Demand Faster Action on Unemployment", text="A story.")
+    (head,) = headline_events([article])
+    assert [(e.plover.type, e.source, e.target) for e in head] == [("REQUEST", None, None)]
+    assert "+rule:no-coded-party" in head[0].extractor

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from labelkit import ev
 
+from eventwire.headline import parseable_headline
 from eventwire.label import (
     DEFAULT_POLICY,
     HEADLINE,
@@ -14,7 +15,6 @@ from eventwire.label import (
     headline_votes,
     label_by_rules,
     label_document,
-    parseable_headline,
     rule_scores,
 )
 from eventwire.model import Article, DocumentLabel, DocumentResult, TextSpan
