@@ -23,7 +23,8 @@ Entry schema (YAML list items)::
         complement: [comment]        # an xcomp/prep-pcomp of the trigger has one of these lemmas ("decline to comment")
         negated: true                # the trigger must be negated: the entry's meaning includes the negation
         target: true                 # fire only with a resolved target actor ("pressed Iran to", not "pressing issues")
-        not_object: [...]            # the entry does not fire when the object lemma is one of these
+        not_object: [...]            # the entry does not fire when the object lemma is one of these (for a NOUN
+                                     # trigger, also a word before it: "hunger strike" is no attack)
         modifier: [war]              # a word before the trigger (compound, amod) is one of these ("war games")
         intransitive: true           # the verb has no direct object and no that-clause ("demonstrated outside",
                                      # not "demonstrated its missile", "this case demonstrates that ...")
