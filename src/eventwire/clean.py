@@ -8,13 +8,15 @@
 - Plain text: ``remove_chrome`` drops site furniture (menus, related-link and teaser lists, headers, footers,
   cookie banners, share prompts), takes the byline and dateline as metadata and the headline as the title.
   It judges the text as a whole: lines that a pattern of ``data/chrome.yaml`` names are chrome (a pattern
-  only matches a chrome-shaped line: short, or worded as only chrome is); every other line carries evidence
-  from its shape (a link label, a date stamp, figures, a phrase, a list item, a sentence) and its place (a
-  heading above a paragraph, the list a sentence announces, and whether its words are the words of the
-  text's paragraphs: an article's headings and list items speak of what its paragraphs speak of, a menu or a
-  teaser of another story does not), and the best split of the lines into article and chrome stretches,
-  where each switch costs, decides (``_mark_structure``). Sentences and long lines of running text are never
-  removed for their neighbours.
+  only matches a chrome-shaped line: short, or worded as only chrome is), and so are lines of some length
+  written in another language than the text's paragraphs (py3langid, a clear verdict only; a quotation
+  between two paragraphs stays); every other line carries evidence from its shape (a link label, a call to
+  action, a date stamp, figures, a phrase, a list item, a sentence) and its place (a heading above a
+  paragraph, the list a sentence announces, and whether its words are the words of the text's paragraphs:
+  an article's headings and list items speak of what its paragraphs speak of, a menu or a teaser of another
+  story does not), and the best split of the lines into article and chrome stretches, where each switch
+  costs, decides (``_mark_structure``). Sentences and long lines of running text are never removed for
+  their neighbours.
 
 ``Article.text`` is the body only (the title is not repeated in it); ``Article.removed_lines`` lists what
 was dropped. Unusable content raises ``EmptyInput`` or ``BinaryInput``.
@@ -82,6 +84,7 @@ class ChromeRules:
     section_words: frozenset[str]
     separators: str
     kinds: tuple[_Kind, ...]
+    action_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +105,9 @@ def load_chrome_rules() -> ChromeRules:
         kinds.append(_Kind(kind, int(spec.get("max_words", 40)), patterns, require))
     words = frozenset(str(w).lower() for w in raw.get("nav_words") or ())
     sections = frozenset(str(w).lower() for w in raw.get("section_words") or ())
-    return ChromeRules(words, sections, str(raw.get("nav_separators") or _SEPARATORS_DEFAULT), tuple(kinds))
+    actions = frozenset(str(w).lower() for w in raw.get("action_words") or ())
+    separators = str(raw.get("nav_separators") or _SEPARATORS_DEFAULT)
+    return ChromeRules(words, sections, separators, tuple(kinds), actions)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -298,7 +303,7 @@ _CODE = re.compile(r"[=;{}<>()\[\]_#/\\]|\d")
 # the shapes, checked on bench/extraction.py chrome; a change must hold on both dev sets.
 _SWITCH = 2.5  # the cost of passing from article to chrome or back
 _LISTED_HIT = 3.0  # a line that a chrome.yaml pattern or the nav vocabulary names
-_NAME = 0.6  # a link label or menu item: a few capitalised words
+_NAME = 0.6  # a link label or menu item: a few capitalised words (any word of a script without case counts)
 _PHRASE_MIN = 3
 _LONG = 2.0  # a long line without a full stop (a paragraph cut short, a headline)
 _PHRASE = 0.4  # a phrase in lower case, or a line that introduces what follows (":")
@@ -306,6 +311,8 @@ _SECTION = 1.0  # a lone section word ("Politics")
 _STAMP = 1.0  # a date or time stamp with at most a few words (teasers, headers)
 _FIGURES = 0.5  # figures: a table row, a price, a specification
 _CAPS = 0.4  # a label in capitals
+_ACTION = 0.6  # a button or link label: a few words opening with a verb of chrome.yaml's action_words ("Find a store")
+_ACTION_MAX = 6
 _BULLET_ITEM = 1.5  # a list item (a bullet or a number opens the line)
 _HEADING = 2.0  # a short line followed by a paragraph: the paragraph's heading
 _AFTER_PROSE = 0.7  # a short line right after a paragraph: a heading or the article's last words
@@ -319,6 +326,14 @@ _RUNNING = 20  # a line of this many words is running text: never removed for it
 _COHESION = 1.0
 _COHESION_OFF = 1.0
 _COHESION_MIN = 2
+# a line in another language than the paragraphs' (``_foreign``): this many words of 3+ letters, this sure
+_FOREIGN_WORDS = 4
+_FOREIGN_PROBABILITY = 0.9
+_FOREIGN_NATIVE_MAX = 0.05
+# a headline-shaped line in sentence case (no figures, no closing punctuation) of at least _HEADLINE_MIN content
+# words, at most _HEADLINE_SHARE of them used in the paragraphs: a teaser of another story, pushed like a menu item
+_HEADLINE_MIN = 5
+_HEADLINE_SHARE = 0.3
 
 
 def _reads_as_phrase(line: str) -> bool:
@@ -331,12 +346,13 @@ def _reads_as_phrase(line: str) -> bool:
 
 
 def _is_name_like(line: str) -> bool:
-    """A link label or a menu item: 1-6 capitalised words, no figures, no sentence or code punctuation."""
+    """A link label or a menu item: 1-6 capitalised words (or words of a script without case: "お客様の声"),
+    no figures, no sentence or code punctuation."""
     words = line.split()
     if not 1 <= len(words) <= 6 or _CODE.search(line) or line.endswith((":", ".", "!", "?", ",")):
         return False
     content = [w for w in words if w.lower() not in _MINOR]
-    return bool(content) and all(w[0].isupper() for w in content)
+    return bool(content) and all(not w[0].islower() for w in content)
 
 
 def _stays(line: str) -> bool:
@@ -392,7 +408,23 @@ def _line_score(line: str, kind: str | None) -> float:
         score += _CAPS
     if kind == "section":
         score += _SECTION
+    if _is_action(line, terminal):
+        score += _ACTION
     return score
+
+
+def _is_action(line: str, terminal: bool) -> bool:
+    """A call to action: at most _ACTION_MAX words opening with an action word ("Read the Blog", "Get the app",
+    "Find a location"), without closing punctuation. Article lists and headings are worded so too, hence
+    weak evidence only."""
+    words = _WORD.findall(line)
+    return (
+        1 <= len(line.split()) <= _ACTION_MAX
+        and bool(words)
+        and not terminal
+        and not line.endswith(":")
+        and words[0].lower() in load_chrome_rules().action_words
+    )
 
 
 _TOPIC_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]{2,}")
@@ -413,22 +445,67 @@ def _cohesion(line: str, topic: frozenset[str]) -> float:
     paragraphs speak of, while menus, teasers of other stories and footers speak of something else.
 
     From -_COHESION (every word is used in the paragraphs) to +_COHESION_OFF (none is). The push towards
-    chrome is kept for title-case lines of a few words without figures: an article's own lists and tables
-    (a packing list, tour dates, a table of states) are often in words the paragraphs never use."""
+    chrome is kept for title-case lines of a few words without figures, and for headline-shaped lines in
+    sentence case (at least _HEADLINE_MIN content words, no figures, no closing punctuation) that share at
+    most _HEADLINE_SHARE of their words with the paragraphs: an article's own lists and tables (a packing
+    list, tour dates, a table of states) are often in words the paragraphs never use."""
     words = _content_words(line)
     if not words:
         return 0.0
     share = sum(w in topic for w in words) / len(words)
-    if share < 0.5 and (len(words) < _COHESION_MIN or re.search(r"\d", line) or not _is_title_case(line)):
+    figures = bool(re.search(r"\d", line))
+    teaser = (
+        share <= _HEADLINE_SHARE
+        and len(words) >= _HEADLINE_MIN
+        and not figures
+        and not line.rstrip('"”’)»').endswith((".", ":", ";", ","))
+    )
+    if share < 0.5 and not teaser and (len(words) < _COHESION_MIN or figures or not _is_title_case(line)):
         return 0.0
     return (_COHESION_OFF if share < 0.5 else _COHESION) * (1.0 - 2.0 * share)
 
 
 def _is_title_case(line: str) -> bool:
-    """A label or a headline written in title case: every word that is not a minor word is capitalised."""
+    """A label or a headline written in title case: every word that is not a minor word is capitalised (or of a
+    script without case)."""
     words = _WORD.findall(line)
     content = [w for w in words if w.lower() not in _MINOR]
-    return bool(content) and all(w[0].isupper() for w in content)
+    return bool(content) and all(not w[0].islower() for w in content)
+
+
+def _foreign(lines: list[str], idx: list[int], anchor: list[bool], kinds: list[str | None]) -> list[int]:
+    """The positions (in ``idx``) of lines written in another language than the text's paragraphs: a menu, a
+    footer or a teaser of another edition ("Votre message a été envoyé!" under an English article).
+
+    Only lines of at least _FOREIGN_WORDS words of three letters or more count (py3langid is unreliable on
+    fewer), and only a clear verdict: the line's language at least _FOREIGN_PROBABILITY, the paragraphs'
+    language below _FOREIGN_NATIVE_MAX. A foreign line between two paragraphs is a quotation and stays."""
+    body = " ".join(lines[i] for a, i in zip(anchor, idx, strict=True) if a)[:3000]
+    if len(_TOPIC_WORD.findall(body)) < 20:
+        return []
+    identifier = _language_identifier()
+    native = identifier.classify(body)[0]
+    # how many paragraphs use each word: a line whose words are mostly used by the other paragraphs is written
+    # in their language, and the (slower) identifier is not asked
+    used: dict[str, int] = {}
+    for a, i in zip(anchor, idx, strict=True):
+        for w in {w.lower() for w in _WORD.findall(lines[i])} if a else ():
+            used[w] = used.get(w, 0) + 1
+    found = []
+    for k, i in enumerate(idx):
+        if kinds[i] is not None or len(_TOPIC_WORD.findall(lines[i])) < _FOREIGN_WORDS:
+            continue
+        if 0 < k < len(idx) - 1 and anchor[k - 1] and anchor[k + 1]:
+            continue
+        words = [w.lower() for w in _WORD.findall(lines[i])]
+        if sum(used.get(w, 0) > anchor[k] for w in words) * 2 >= len(words):
+            continue
+        ranked = identifier.rank(lines[i])
+        code, probability = ranked[0]
+        own = next((float(p) for c, p in ranked if c == native), 0.0)
+        if code != native and probability >= _FOREIGN_PROBABILITY and own < _FOREIGN_NATIVE_MAX:
+            found.append(k)
+    return found
 
 
 def _mark_structure(lines: list[str], kinds: list[str | None]) -> None:
@@ -444,7 +521,8 @@ def _mark_structure(lines: list[str], kinds: list[str | None]) -> None:
     while a lone heading, a short list or a table among paragraphs stays with the article. Running text
     (sentences, long lines) stays whatever its neighbours, but costs a chrome stretch only ``_BRIDGE``, so a
     teaser list (headline, date, summary sentence, "Read more") is not cut in two by its summaries. Lines
-    already judged (pattern chrome, bylines, the title) keep their kind.
+    already judged (pattern chrome, bylines, the title) keep their kind; lines in another language than the
+    paragraphs (``_foreign``) become "language" chrome and count as pattern lines do.
     """
     idx = [i for i, line in enumerate(lines) if line and kinds[i] not in ("byline", "title")]
     if not idx:
@@ -474,6 +552,9 @@ def _mark_structure(lines: list[str], kinds: list[str | None]) -> None:
             in_run[k:m] = [True] * (m - k)
         k = max(m, k + 1)
     kept = [_stays(lines[i]) for i in idx]
+    for k in _foreign(lines, idx, anchor, kinds):
+        kinds[idx[k]] = "language"
+        kept[k] = False
     topic = _topic_words(lines[i] for a, i in zip(anchor, idx, strict=True) if a)
     scores = []
     for k, i in enumerate(idx):

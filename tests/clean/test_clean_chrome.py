@@ -71,6 +71,19 @@ def test_short_real_sentences_stay():
         "Image 1 of 8",
         "Back to Gallery",
         "The defence minister shakes hands with his host in Hanoi on Wednesday. The visit is his first ... more",
+        "Loading comments...",
+        "< Back to blog",
+        "Older posts",
+        "Filed under",
+        "14H ago",
+        "No posts found.",
+        "You must be logged in to post a comment.",
+        "Show more sharing options",
+        "Ready for more?",
+        "This error message is only visible to WordPress admins",
+        "Become a paid subscriber to unlock this piece",
+        "We earn commissions from links on our site, enabling us to deliver independent reviews.",
+        "2025 Example Media, All right reserved.",
     ],
 )
 def test_chrome_lines_are_recognised(line):
@@ -88,6 +101,10 @@ def test_chrome_lines_are_recognised(line):
         "By the end of the year, the army had withdrawn.",
         "Copyright disputes cost the firm dearly.",
         "The GDPR took effect in May 2018 and regulators have since fined dozens of companies.",
+        "Loading the lorries took three days.",
+        "Back to the drawing board, the minister said.",
+        "Filed under seal, the documents stay secret until the trial.",
+        "No posts were left unfilled after the reshuffle.",
     ],
 )
 def test_article_lines_are_not_chrome(line):
@@ -181,13 +198,13 @@ def test_chrome_removal_on_dev_pages_subset(shared_dir):
     """The chrome sub-benchmark on the first 25 pages of each dev set: the floors recorded for it.
 
     Corpus: every visible line of each page that is not in its gold body (bench/extraction.py). Measured
-    0.995 precision, 0.634 recall, 0.92 of pages without loss; the floors sit just under.
+    0.995 precision, 0.651 recall, 0.92 of pages without loss; the floors sit just under.
     """
     bench = _chrome_bench()
     figures = bench.score_chrome(list(bench.iter_chrome_cases(limit=25)))
     assert figures["pages"] >= 45
     assert figures["precision"] >= 0.985
-    assert figures["recall"] >= 0.62
+    assert figures["recall"] >= 0.64
     assert figures["pages_without_loss"] >= 0.90
 
 
@@ -195,9 +212,9 @@ def test_chrome_removal_on_dev_pages_subset(shared_dir):
 def test_chrome_removal_on_all_dev_pages(shared_dir):
     bench = _chrome_bench()
     figures = bench.score_chrome(list(bench.iter_chrome_cases()))
-    # measured 0.989 / 0.628 / 0.909 on 419 pages (see bench/extraction.py chrome)
+    # measured 0.989 / 0.648 / 0.909 on 419 pages (see bench/extraction.py chrome)
     assert figures["precision"] >= 0.985
-    assert figures["recall"] >= 0.61
+    assert figures["recall"] >= 0.635
     assert figures["pages_without_loss"] >= 0.89
 
 
@@ -338,3 +355,46 @@ def test_teasers_of_other_stories_go_and_headings_of_this_one_stay():
     assert _removed([PARAGRAPH_A, *teasers, PARAGRAPH_B, PARAGRAPH_C]) == teasers[:-1]
     headings = ["Bridge Cracks Found", "Council Vote", "Ring Road Detour", "Repairs Timetable", "Mayor Decision"]
     assert _removed([PARAGRAPH_A, *headings, PARAGRAPH_B, PARAGRAPH_C]) == []
+
+
+def test_sentence_case_teasers_of_other_stories_go():
+    """Headline-shaped lines in sentence case (no closing full stop) whose words the paragraphs never use are
+    teasers of other stories; the one touching the last paragraph may be its last words and stays."""
+    teasers = [
+        "Stadium plans win final approval after years of delay",
+        "School lunch prices will rise again next term",
+        "Airport train line opens to passengers in May",
+        "Museum unveils its new dinosaur gallery to visitors",
+    ]
+    assert _removed([PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C, "Most Read", *teasers]) == ["Most Read", *teasers]
+    assert _removed([PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C, *teasers, "Privacy Policy"]) == [
+        *teasers[1:],
+        "Privacy Policy",
+    ]
+    # a headline-shaped line in the words of the story stays
+    own = "Bridge repairs will take the council a year to finish"
+    assert _removed([PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C, own, "Privacy Policy"]) == ["Privacy Policy"]
+
+
+def test_calls_to_action_go():
+    actions = ["Find a location near you", "Create your account", "Read the blog", "Watch our videos", "Get the app"]
+    assert _removed([PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C, "Privacy Policy", *actions]) == ["Privacy Policy", *actions]
+    # a lone heading worded as an instruction stays with its paragraph
+    assert _removed([PARAGRAPH_A, "Check the forecast", PARAGRAPH_B, PARAGRAPH_C]) == []
+
+
+def test_lines_in_another_language_go_but_a_quotation_stays():
+    footer = ["Votre message a été envoyé avec succès, merci beaucoup!", "Laissez un commentaire sur cet article"]
+    assert _removed([PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C, *footer]) == footer
+    quote = "« Nous ne pouvons pas continuer ainsi », a déclaré le maire devant le conseil municipal."
+    assert _removed([PARAGRAPH_A, quote, PARAGRAPH_B, PARAGRAPH_C]) == []
+
+
+def test_menu_labels_in_a_script_without_capitals_go():
+    menu = ["ホーム", "商標登録の基礎知識", "サービスのご案内", "お客様の声", "事務所案内・アクセス"]
+    body = [
+        "本日、東京地方裁判所は商標権の侵害をめぐる訴訟で原告の請求を認める判決を言い渡しました。判決によると被告は損害賠償を支払う必要があります。",
+        "裁判所は、被告の製品が原告の登録商標と類似しており、消費者に混同を生じさせるおそれがあると判断しました。",
+    ]
+    # the last label, right above the first paragraph, reads as its heading and stays
+    assert _removed([*menu, "よくあるご質問", *body]) == menu
