@@ -12,7 +12,9 @@ chosen (see ``eventwire.label``):
 
 1. the headline is coded too, for the label only: the story is given as headline, blank line, body; the cleaner
    takes the headline out as ``Article.title`` and the pipeline parses it with the same pipeline and events engine
-   (title case put in sentence case first); its events are not emitted;
+   (``eventwire.headline``: title case put in sentence case first, and a headline the parser finds no finite verb
+   in parsed again as the clause it abbreviates); its acts count even with no coded party, and its events are not
+   emitted;
 2. the rule: every event with a PLOVER type votes for its type with weight position × status × confidence — the
    headline's first typed event counts most (20), then further headline events and the body's first sentence (5),
    the next two sentences (2), the rest (1); asserted > intended > hypothetical, negated or denied; events with no
