@@ -50,6 +50,8 @@ CLAUSE_CONTENT_ROOTS = {"02", "03", "10", "13"}
 # Roots of acts that end or ease something (yield, reduce relations): what they end is their object, not news of
 # its own ("lifted the blockade", "ended its mediation efforts", "suspended aid").
 REVERSAL_ROOTS = {"08", "16"}
+# Particles the parser may read as the head of a two-word preposition ("out of", "back from", "away from").
+SPLIT_PARTICLES = {"out", "back", "away", "off", "down"}
 # Subordinators of a condition: the conditioned act has not happened.
 CONDITION_MARKS = {"unless", "if", "until"}
 # Nouns and verbs whose to-infinitive names an act that did not happen ("refusal to accept", "failed to agree").
@@ -374,6 +376,11 @@ def _object(token: Token) -> Token | None:
 def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -> bool:
     req = entry.requires
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    # "pulled its forces out of the region": a particle parsed as the head of a two-word preposition
+    particles |= {
+        c.lower_ for c in token.children
+        if c.dep_ == "prep" and c.lower_ in SPLIT_PARTICLES and any(g.dep_ == "prep" for g in c.children)
+    }  # fmt: skip
     if entry.particle and entry.particle not in particles:
         return False
     if not entry.particle and particles & lexicon.particles.get((entry.lemma, entry.pos), set()):
@@ -401,6 +408,12 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
             return False
     if req.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return False
+    if req.subject:
+        # "Russian troops arrived in Bamako", "troops and aid shipments arrived": the subject and its conjuncts
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]
+        if not {c.lemma_.lower() for c in subjects} & set(req.subject):
+            return False
     if req.modifier and not any(
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in req.modifier for c in token.children
     ):
@@ -410,7 +423,7 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         # officials told AFP")
         comps = {
             c.lemma_.lower() for c in token.children
-            if c.dep_ in ("xcomp", "pcomp", "dobj") or (c.dep_ == "ccomp" and c.i > token.i)
+            if c.dep_ in ("xcomp", "pcomp", "dobj", "oprd", "acomp") or (c.dep_ == "ccomp" and c.i > token.i)
         }  # fmt: skip
         # "offered to help mediate", "agreed to try to resolve": the verb a helper verb's complement names
         comps |= {g.lemma_.lower() for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "xcomp"}

@@ -20,12 +20,14 @@ Entry schema (YAML list items)::
       requires:                      # all must hold for the entry to fire
         prep: [with]                 # a target reached through one of these prepositions
         object: [comment]            # the direct object's (or the noun's "for"-complement's) lemma is one of these
-        complement: [comment]        # an xcomp/prep-pcomp of the trigger has one of these lemmas ("decline to comment")
+        complement: [comment]        # an xcomp/prep-pcomp (or predicative: "found guilty") of the trigger has one of
+                                     # these lemmas ("decline to comment")
         negated: true                # the trigger must be negated: the entry's meaning includes the negation
         target: true                 # fire only with a resolved target actor ("pressed Iran to", not "pressing issues")
         not_object: [...]            # the entry does not fire when the object lemma is one of these (for a NOUN
                                      # trigger, also a word before it: "hunger strike" is no attack)
         modifier: [war]              # a word before the trigger (compound, amod) is one of these ("war games")
+        subject: [troop, shipment]   # the subject's (or passive subject's) lemma is one of these ("troops arrived")
         intransitive: true           # the verb has no direct object and no that-clause ("demonstrated outside",
                                      # not "demonstrated its missile", "this case demonstrates that ...")
       modifiers:                     # words on the trigger (compound, amod, nmod) or its object refine code and mode
@@ -89,6 +91,7 @@ class Requires(BaseModel):
     not_object: list[str] = Field(default_factory=list)
     modifier: list[str] = Field(default_factory=list)
     intransitive: bool = False
+    subject: list[str] = Field(default_factory=list)
 
 
 class Entry(BaseModel):
@@ -196,6 +199,8 @@ class Lexicon:
                 self.particles[(entry.lemma, entry.pos)].add(entry.particle)
         self.light_verbs: set[str] = {lv.split()[0] for e in self.entries for lv in e.light_verbs}
         self.trigger_forms: frozenset[str] = frozenset(_forms(self))
+        # every other word an entry names (light verbs, required objects and complements, modifiers), inflected
+        self.word_forms: frozenset[str] = frozenset(_word_forms(self))
 
     def candidates(self, lemma: str, pos: str) -> list[Entry]:
         return self.by_lemma.get((lemma, "NOUN" if pos in ("NOUN", "PROPN") else "VERB"), [])
@@ -224,6 +229,7 @@ def specificity(entry: Entry) -> int:
         + bool(entry.light_verbs and not entry.noun_alone)
         + bool(req.target)
         + req.intransitive
+        + 2 * bool(req.subject)
     )
 
 
@@ -264,6 +270,16 @@ def _forms(lexicon: Lexicon) -> set[str]:
     forms: set[str] = set()
     for entry in lexicon.entries:
         forms |= inflections(entry.lemma, entry.pos)
+    return forms
+
+
+def _word_forms(lexicon: Lexicon) -> set[str]:
+    forms: set[str] = set()
+    for entry in lexicon.entries:
+        req = entry.requires
+        for phrase in (*entry.light_verbs, *req.object, *req.complement, *req.modifier, *entry.modifiers):
+            for word in str(phrase).lower().split():
+                forms |= inflections(word, "VERB")
     return forms
 
 

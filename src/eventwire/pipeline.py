@@ -5,7 +5,7 @@ function runs in the CLI, a process pool and, later, an HTTP service or a Spark 
 several articles in one batch and codes each article on its own (``process_article`` is the one-article case).
 ``run`` streams many inputs through it in batches; one document's failure becomes that document's status, never
 the batch's end. The document label (``eventwire.label``) is voted by the body's events and by the headline's,
-which are coded (in the same parse batch) for the label alone and not emitted.
+which are coded (parsed in a batch of their own, see ``_parse_headlines``) for the label alone and not emitted.
 """
 
 from __future__ import annotations
@@ -91,21 +91,22 @@ def process_articles(articles: Sequence[Article], config: Config = DEFAULT) -> l
             result.status, result.reason = "skipped", f"language: {article.language}"
         else:
             todo.append((article, result))
-    # the bodies and the headlines (coded for the document label only) are parsed in one batch
-    texts = [article.text for article, _ in todo] + [_headline(article, res) for article, _ in todo]
-    docs = _parse(texts, res, config)
-    heads = _finite_headlines(docs[len(todo) :], res, config)
-    for (article, result), doc, head in zip(todo, docs[: len(todo)], heads, strict=True):
+    docs = _parse([article.text for article, _ in todo], res, config)
+    heads = _parse_headlines([_headline(article, res) for article, _ in todo], res, config)  # for the label only
+    for (article, result), doc, head in zip(todo, docs, heads, strict=True):
         _code(article, result, doc, res)
         result.label = label_document(result, headline=_headline_events(article, head, res))
     return results
 
 
-def _parse(texts: list[str], res: Resources, config: Config) -> list[Doc]:
+def _parse(
+    texts: list[str], res: Resources, config: Config, wants_parse: Callable[[str], bool] | None = None
+) -> list[Doc]:
     def needs_ner(sent_doc: Doc) -> bool:
         return has_unknown_names(sent_doc, res.knowledge, res.nlp)
 
-    return parse_articles(res.nlp, texts, _sentence_filter(res), config.batch_size, needs_ner=needs_ner)
+    wants_parse = wants_parse or _sentence_filter(res)
+    return parse_articles(res.nlp, texts, wants_parse, config.batch_size, needs_ner=needs_ner)
 
 
 def _headline(article: Article, res: Resources) -> str:
@@ -131,16 +132,23 @@ def _headline_events(article: Article, doc: Doc, res: Resources) -> list[Event]:
     return events
 
 
-def _finite_headlines(docs: Sequence[Doc], res: Resources, config: Config) -> list[Doc]:
-    """The headlines' parses; one that found no finite verb is parsed again as the clause it abbreviates
+def _parse_headlines(titles: list[str], res: Resources, config: Config) -> list[Doc]:
+    """The headlines' parses (every headline with a trigger word is parsed: its acts count with or without a
+    coded party); one the parser finds no finite verb in is parsed again as the clause it abbreviates
     ("Chile denounces actions" → "Chile denounced actions": see ``eventwire.headline``)."""
-    forms = _verb_forms(res.lexicon)
-    rewrites = [finite_headline(doc, forms) for doc in docs]
+    forms = res.lexicon.trigger_forms
+
+    def has_trigger(sentence: str) -> bool:
+        return any(word in forms for word in _words(sentence))
+
+    docs = _parse(titles, res, config, has_trigger)
+    verbs = _verb_forms(res.lexicon)
+    rewrites = [finite_headline(doc, verbs) for doc in docs]
     again = [i for i, rewrite in enumerate(rewrites) if rewrite is not None]
-    out = list(docs)
-    for i, doc in zip(again, _parse([rewrites[i].text for i in again], res, config), strict=True):  # type: ignore[union-attr]
-        out[i] = set_lemmas(doc, rewrites[i].lemmas)  # type: ignore[union-attr]
-    return out
+    texts = [rewrites[i].text for i in again]  # type: ignore[union-attr]
+    for i, doc in zip(again, _parse(texts, res, config, has_trigger), strict=True):
+        docs[i] = set_lemmas(doc, rewrites[i].lemmas)  # type: ignore[union-attr]
+    return docs
 
 
 @lru_cache(maxsize=4)
@@ -151,7 +159,7 @@ def _verb_forms(lexicon: Lexicon) -> dict[str, str]:
 def headline_events(articles: Sequence[Article], config: Config = DEFAULT) -> list[list[Event]]:
     """The events of each article's headline, as ``process_articles`` codes them for the document label."""
     res = load_resources(config)
-    docs = _finite_headlines(_parse([_headline(article, res) for article in articles], res, config), res, config)
+    docs = _parse_headlines([_headline(article, res) for article in articles], res, config)
     return [_headline_events(article, doc, res) for article, doc in zip(articles, docs, strict=True)]
 
 
@@ -199,8 +207,9 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their
 
 @lru_cache(maxsize=4)
 def _headline_lower(lexicon: Lexicon, knowledge: ActorKnowledge) -> frozenset[str]:
-    """Words a title-case headline writes with a capital only for style: function words, triggers, role nouns."""
-    return STOP_WORDS | lexicon.trigger_forms | _actor_cue_words(knowledge)
+    """Words a title-case headline writes with a capital only for style: function words, triggers, the other
+    words of the lexicon (light verbs, objects, modifiers) and role nouns."""
+    return STOP_WORDS | lexicon.trigger_forms | lexicon.word_forms | _actor_cue_words(knowledge)
 
 
 @lru_cache(maxsize=4)

@@ -47,3 +47,13 @@ def test_a_headline_act_counts_for_the_label_without_a_coded_party() -> None:
     (head,) = headline_events([article])
     assert [(e.plover.type, e.source, e.target) for e in head] == [("REQUEST", None, None)]
     assert "+rule:no-coded-party" in head[0].extractor
+
+
+def test_every_headline_with_a_trigger_word_is_parsed_and_title_case_lexicon_words_are_lowered() -> None:
+    # "Four" is a stop word (no actor cue): a body sentence like it is skipped, a headline is not
+    articles = [
+        Article(id="g1", title="Four found guilty after lengthy trial", text="A story."),
+        Article(id="g2", title="Mali Leader Ejects International Observers in Bamako", text="A story."),
+    ]
+    found = [[(e.plover.type, e.cameo.code) for e in events] for events in headline_events(articles)]
+    assert found == [[("SANCTION", "116")], [("SANCTION", "1662")]]
