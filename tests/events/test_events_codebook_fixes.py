@@ -1,0 +1,53 @@
+"""Lexicon readings the PLOVER 2.0 codebook asks for, each on a sentence of its own (none from a gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import extract
+
+
+def _codes(text: str) -> set[tuple[str | None, str]]:
+    return {(e.plover.type, e.cameo.code) for e in extract(text, "2024-10-18").events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "charge with a crime" is ACCUSE/allege (CAMEO keeps 173)
+        ("Kenyan prosecutors charged the governor of Nairobi with fraud on Monday.", ("ACCUSE", "173")),
+        # cyber attacks are COERCE/cyber
+        ("Russian hackers targeted the Estonian government's network on Friday.", ("COERCE", "170")),
+        # expelling a person is deportation; expelling observers reduces relations
+        ("Nicaragua expelled a Spanish activist on Tuesday.", ("COERCE", "174")),
+        ("Mali ejected French observers from Bamako.", ("SANCTION", "1662")),
+        # quitting talks breaks off negotiations
+        ("Venezuela quit the talks with Colombia on Monday.", ("SANCTION", "164")),
+        # ending one's own protest eases dissent; halting attacks de-escalates
+        ("Georgia's opposition suspended its protests against the government on Sunday.", ("CONCEDE", "082")),
+        ("Hamas announced the suspension of attacks on Israel.", ("RETREAT", "087")),
+        # dropping a plan is a concession on policy
+        ("Kenya's government dropped plans to ban opposition rallies after a week of protests.", ("CONCEDE", "0832")),
+        # a raised prospect is a threat
+        ("Turkey raised the prospect of sanctions against Sweden.", ("THREATEN", "130")),
+        # declared ceasefires are CONCEDE (declarations, not implementations)
+        ("The Houthis declared a ceasefire with Saudi Arabia on Friday.", ("CONCEDE", "0871")),
+        # a hunger strike is a protest, and no attack
+        ("Iranian activist Narges Mohammadi began a hunger strike in Tehran.", ("PROTEST", "142")),
+        # a particle parsed as the head of "out of"
+        ("Russia pulled its troops out of Kherson on Friday.", ("RETREAT", "0874")),
+        # who arrives decides what an arrival is: troops deploy, aid is delivered, a leader visits
+        ("Russian troops arrived in Bamako on Friday.", ("MOBILIZE", "154")),
+        ("Putin arrived in Beijing on Tuesday.", ("CONSULT", "042")),
+        # found guilty (a predicative complement)
+        ("A Nairobi court found Kenya's former finance minister guilty of fraud.", ("SANCTION", "116")),
+        # concessions made to someone
+        ("Belarus made concessions to the European Union on Monday.", ("CONCEDE", "080")),
+    ],
+)
+def test_codebook_reading(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _codes(text)
+
+
+def test_a_hunger_strike_is_never_an_attack() -> None:
+    assert not any(t == "ASSAULT" for t, _ in _codes("Iranian activist Narges Mohammadi began a hunger strike in Tehran."))
