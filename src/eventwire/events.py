@@ -94,7 +94,7 @@ def extract_events(
     """Every event of the article, in text order.
 
     With ``unnamed``, an act whose parties the tables cannot code at all ("Protesters demand faster action",
-    "Police raid offices") is kept with no source and no target (rule ``HEADLINE_RULE``): what a headline reports is
+    "Police raid offices") is kept with no source and no target (rule ``NO_PARTY_RULE``): what a headline reports is
     what its story is about, whoever does it, so the document label wants it; an event record does not (see
     ``has_party``)."""
     found: list[Found] = []
@@ -681,7 +681,7 @@ def _fire(
         return
     if not sources and not targets:
         if unnamed:
-            yield None, None, None, anchor, *_refine(entry, token, anchor), HEADLINE_RULE
+            yield None, None, None, anchor, *_refine(entry, token, anchor), NO_PARTY_RULE
         return
     if anchor is token and token.dep_ == "pobj" and all(t.pos_ == "ADJ" for _, t in sources + targets):
         return  # "after a week of Palestinian unrest": a bare noun in a prepositional phrase, named only by a
@@ -899,7 +899,7 @@ def _protesters(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -> 
 # Types of act whose perpetrators and victims news often leaves unnamed ("gunmen", "a suicide bomber").
 UNNAMED_TYPES = {"ASSAULT", "COERCE"}
 UNNAMED_RULE = "+rule:unnamed-parties"
-HEADLINE_RULE = "+rule:no-coded-party"
+NO_PARTY_RULE = "+rule:no-coded-party"
 
 
 def _unnamed_parties(entry: Entry, token: Token, lexicon: Lexicon) -> bool:
@@ -913,7 +913,9 @@ def _unnamed_parties(entry: Entry, token: Token, lexicon: Lexicon) -> bool:
 
 def has_party(event: Event) -> bool:
     """Whether an event names a side: an act with unnamed parties and no place to give it one is dropped."""
-    return event.source is not None or event.target is not None or UNNAMED_RULE not in event.extractor
+    return event.source is not None or event.target is not None or not (
+        UNNAMED_RULE in event.extractor or NO_PARTY_RULE in event.extractor
+    )
 
 
 def _background(noun: Token) -> bool:

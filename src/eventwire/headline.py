@@ -23,7 +23,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .lexicon import IRREGULAR
 
@@ -42,9 +42,9 @@ def parseable_headline(title: str | None, lower: Collection[str]) -> str:
 
     A headline is in title case when at least 60% of its words of four letters or more after the first are
     capitalised (and there are two or more). Then every capitalised word after the first whose lower-case form is
-    in ``lower`` (the pipeline passes stop words, event-trigger forms and role nouns) is lower-cased; names keep
-    their capitals and acronyms ("U.S.", "NATO") are never touched. spaCy tags title-case verbs as proper nouns,
-    so without this a headline's verb is rarely found.
+    in ``lower`` (the pipeline passes stop words, the lexicon's trigger forms and other words, and role nouns) is
+    lower-cased; names keep their capitals and acronyms ("U.S.", "NATO") are never touched. spaCy tags title-case
+    verbs as proper nouns, so without this a headline's verb is rarely found.
     """
     title = " ".join((title or "").split())
     words = list(_TITLE_WORD.finditer(title))
@@ -126,7 +126,7 @@ def finite_headline(doc: Doc, verbs: Mapping[str, str]) -> Rewrite | None:
     return None
 
 
-def _finite(tok) -> bool:  # type: ignore[no-untyped-def]
+def _finite(tok: Token) -> bool:
     return tok.tag_ in FINITE_TAGS or (tok.tag_ == "VB" and tok.dep_ in ("ROOT", "xcomp", "ccomp", "conj", "advcl"))
 
 
