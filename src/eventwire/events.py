@@ -117,7 +117,7 @@ def extract_events(
                 if fired:
                     break  # the first entry of a lemma that fires wins (entries are ordered specific first)
     found = _obligations(found, index, lexicon)
-    kept = _dedupe(_drop_contents(_drop_media_statements(found)))
+    kept = _dedupe(_drop_light_verb_readings(_drop_contents(_drop_media_statements(found))))
     for number, item in enumerate(kept, start=1):
         item.event.id = f"{document_id}:e{number}"
     return kept
@@ -226,6 +226,23 @@ def _drop_media_statements(found: list[Found]) -> list[Found]:
         for item in found
         if not (item.event.cameo.root == "01" and item.event.source is not None and item.event.source.sector == "MED")
     ]
+
+
+def _drop_light_verb_readings(found: list[Found]) -> list[Found]:
+    """A verb the lexicon names as the light verb of its object's eventive noun says what the noun says: "signed
+    a ceasefire" is the ceasefire (CONCEDE), not a signed agreement (SUPPORT) as well. The verb's own typed
+    reading is dropped when a typed event of its noun is anchored on it and the verb's entry asks nothing of its
+    object (an entry that names its objects, "signed a trade agreement", is the specific reading and stays)."""
+    anchors = {item.anchor.i for item in found if item.anchor.i != item.trigger.i and item.event.plover.type}
+    return [
+        item for item in found
+        if not (
+            item.anchor.i == item.trigger.i
+            and item.trigger.i in anchors
+            and item.event.plover.type
+            and not item.entry.requires.object
+        )
+    ]  # fmt: skip
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

@@ -51,3 +51,9 @@ def test_codebook_reading(text: str, expected: tuple[str, str]) -> None:
 
 def test_a_hunger_strike_is_never_an_attack() -> None:
     assert not any(t == "ASSAULT" for t, _ in _codes("Iranian activist Narges Mohammadi began a hunger strike in Tehran."))
+
+
+def test_a_light_verb_says_what_its_eventive_object_says() -> None:
+    # "signed a ceasefire" is the ceasefire, not a signed agreement as well; "signed a trade agreement" stays one
+    assert _codes("Armenia and Azerbaijan signed a ceasefire on Sunday.") == {("CONCEDE", "0871")}
+    assert ("SUPPORT", "057") in _codes("Kenya and Uganda signed a trade agreement on Monday.")

@@ -34,7 +34,7 @@ def test_a_headline_in_the_historic_present_is_read_as_a_clause() -> None:
     titles = {
         "Chile Denounces Actions By Peru": ("ACCUSE", "denounced"),
         "Samoa and Senegal Sign Trade Agreement": ("SUPPORT", "signed"),
-        "Dozens march in downtown demonstration": ("PROTEST", "marched"),
+        "Hundreds rally in the capital": ("PROTEST", "rallied"),
         "Nigeria: Four killed in air strike": ("ASSAULT", "killed"),
     }
     articles = [Article(id=f"p{i}", title=t, text="A story.") for i, t in enumerate(titles)]
