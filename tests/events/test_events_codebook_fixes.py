@@ -41,6 +41,11 @@ def _codes(text: str) -> set[tuple[str | None, str]]:
         ("Putin arrived in Beijing on Tuesday.", ("CONSULT", "042")),
         # found guilty (a predicative complement)
         ("A Nairobi court found Kenya's former finance minister guilty of fraud.", ("SANCTION", "116")),
+        # improving diplomatic cooperation or ties is SUPPORT; expressed willingness to cooperate is AGREE
+        ("Japan and South Korea stepped up diplomatic cooperation in March.", ("SUPPORT", "050")),
+        ("Egypt and Turkey expanded diplomatic ties on Monday.", ("SUPPORT", "050")),
+        ("Iran expressed its willingness to cooperate with the IAEA.", ("AGREE", "030")),
+        ("China raised the military readiness of its troops near Taiwan.", ("MOBILIZE", "152")),
         # concessions made to someone
         ("Belarus made concessions to the European Union on Monday.", ("CONCEDE", "080")),
     ],
