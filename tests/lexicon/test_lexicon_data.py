@@ -177,3 +177,22 @@ def test_data_files_have_headers():
         head = path.read_text(encoding="utf-8").splitlines()[:12]
         assert head[0].startswith("#"), path
         assert any(line.startswith("# version: ") for line in head), path
+
+
+def test_no_entry_repeats_a_key():
+    """YAML keeps the last of two equal keys without a word: an entry with two ``modifiers:`` blocks loses one."""
+    import yaml
+
+    class StrictLoader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        repeated = {k for k in keys if keys.count(k) > 1}
+        assert not repeated, f"{loader.name}, line {node.start_mark.line + 1}: {sorted(repeated)} given twice"
+        return loader.construct_mapping(node)
+
+    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for path in sorted((DATA / "lexicon").glob("*.yaml")):
+        with path.open(encoding="utf-8") as stream:
+            yaml.load(stream, Loader=StrictLoader)  # noqa: S506 - a SafeLoader subclass
