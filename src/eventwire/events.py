@@ -405,6 +405,8 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
     if req.negated and not _negated(anchor):
         return False
     obj = _object(anchor if entry.pos == "NOUN" else token)
+    if obj is None and entry.pos == "VERB":  # a passive's subject is its object: "platforms were suspended"
+        obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if req.object:
         lemmas = {obj.lemma_.lower()} if obj is not None else set()
         # "a request for comment": the object's for-complement counts too

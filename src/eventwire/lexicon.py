@@ -19,7 +19,8 @@ Entry schema (YAML list items)::
       target: [dobj, prep:on, prep:against]   # where the receiving side is
       requires:                      # all must hold for the entry to fire
         prep: [with]                 # a target reached through one of these prepositions
-        object: [comment]            # the direct object's (or the noun's "for"-complement's) lemma is one of these
+        object: [comment]            # the direct object's (a passive's subject's, or the noun's "for"-complement's)
+                                     # lemma is one of these
         complement: [comment]        # an xcomp/prep-pcomp (or predicative: "found guilty") of the trigger has one of
                                      # these lemmas ("decline to comment")
         negated: true                # the trigger must be negated: the entry's meaning includes the negation

@@ -62,3 +62,9 @@ def test_a_light_verb_says_what_its_eventive_object_says() -> None:
     # "signed a ceasefire" is the ceasefire, not a signed agreement as well; "signed a trade agreement" stays one
     assert _codes("Armenia and Azerbaijan signed a ceasefire on Sunday.") == {("CONCEDE", "0871")}
     assert ("SUPPORT", "057") in _codes("Kenya and Uganda signed a trade agreement on Monday.")
+
+
+def test_a_passive_subject_meets_an_object_requirement() -> None:
+    events = extract("The opposition newspaper La Prensa was suspended by Nicaraguan authorities on Friday.").events
+    coerce = [e for e in events if e.plover.type == "COERCE"]
+    assert coerce and coerce[0].source.country == "NIC" and coerce[0].target is not None
