@@ -64,7 +64,22 @@ MEASURE_NOUNS = {
     "package", "tranche", "shipment", "ton", "tonne", "batch", "consignment", "convoy", "load", "worth", "round",
     "million", "billion", "amount", "sum", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc",
     "day", "night", "week", "month", "hour",  # "launched 10 days of war games"
+    "transfer", "delivery", "deliveries",  # "announced the transfer of humanitarian aid"
 }  # fmt: skip
+# Verbs whose subject is an eventive noun that takes place: the noun is the event, the verb only says it began,
+# went on or had effects ("Sanctions take hold", "Labour strike begins", "Military withdrawal leads to chaos").
+# A value lists the words of which the verb needs one beside it: "take" carries only with "hold", "effect" or
+# "place" ("sanctions took effect"), "break" only with "out".
+CARRIER_VERBS = {
+    "begin": "", "start": "", "continue": "", "resume": "", "erupt": "", "escalate": "", "intensify": "",
+    "spread": "", "rage": "", "persist": "", "unfold": "", "widen": "", "enter": "", "spark": "",
+    "trigger": "", "cause": "", "prompt": "", "cripple": "", "paralyse": "", "paralyze": "", "disrupt": "",
+    "lead": "to", "take": "hold effect place", "break": "out", "kick": "off", "get": "underway under",
+    "go": "ahead on", "come": "into",
+}  # fmt: skip
+# The roots whose nouns name acts that take place (and so may be a carrier verb's subject): material acts, not
+# statements ("lodged a protest" is 114; "protests erupted" is 141).
+CARRIED_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 # Words whose of-phrase is background under any preposition ("because of", "in the wake of", "in the aftermath of").
 WAKE_WORDS = {"because", "wake", "aftermath"}
 BACKGROUND_NOUNS = {"wake", "aftermath", "days", "weeks", "months", "years", "week", "day", "month", "year", "time"}
@@ -341,6 +356,13 @@ def _event(
 def _light_verb(entry: Entry, noun: Token) -> Token | None:
     """The verb that makes an eventive noun an event ("held a call", "carried out strikes"), if any."""
     head = noun.head
+    if noun.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in CARRIER_VERBS:
+        if entry.cameo[:2] not in CARRIED_ROOTS or not entry.carried:
+            return None  # a complaint or an appeal is made, it does not break out
+        needs = CARRIER_VERBS[head.lemma_.lower()].split()
+        if not needs or any(c.lower_ in needs for c in head.children if c.dep_ in ("prt", "prep", "dobj", "advmod")):
+            return head  # "Sanctions take hold", "Strike begins": the noun is the event, the verb its taking place
+        return None
     if noun.dep_ not in ("dobj", "nsubjpass", "attr", "pobj", "conj") or head is noun:
         return None
     if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ == "VERB":
@@ -348,10 +370,13 @@ def _light_verb(entry: Entry, noun: Token) -> Token | None:
     elif noun.dep_ == "pobj":
         governor = head.head  # what the preposition hangs on
         if (
-            entry.cameo[:2] == "14" and head.lower_ == "in" and governor.pos_ == "VERB"
+            entry.cameo[:2] == "14" and head.lower_ in ("in", "on") and governor.pos_ in ("VERB", "AUX")
+            and (head.lower_ == "on" or governor.pos_ == "VERB")
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in governor.children)
         ):
-            return governor  # "teachers surrounded the Statehouse in a protest", "burned tyres in protest": the act is one
+            # "teachers surrounded the Statehouse in a protest", "burned tyres in protest": the act is one;
+            # "nurses went on strike", "doctors are on strike": they protest
+            return governor
         # "announced $25 million in aid", "sent a package of aid": the measure is the verb's object
         measure = governor
         if head.lower_ in ("in", "of") and measure is not head and (
@@ -429,7 +454,7 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         return False
     if req.subject:
         # "Russian troops arrived in Bamako", "troops and aid shipments arrived": the subject and its conjuncts
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]
         if not {c.lemma_.lower() for c in subjects} & set(req.subject):
             return False
@@ -496,7 +521,7 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
         if anchor is token:
             return []
         subject = clause_subject(anchor)
-        return [subject] if subject is not None else []
+        return [subject] if subject is not None and subject is not token else []
     if role == "nsubjpass":
         return [c for c in anchor.children if c.dep_ == "nsubjpass"]
     if role == "agent":

@@ -15,6 +15,9 @@ Entry schema (YAML list items)::
       particle: null                 # phrasal-verb particle: "call off" → lemma call, particle off
       light_verbs: [launch, carry out, conduct]  # NOUN only: verbs that make the noun an event ("launched an attack")
       noun_alone: true               # NOUN only: may the noun be an event without a light verb ("Israel's strikes on Gaza")
+      carried: true                  # NOUN only: may a verb saying it took place carry it ("sanctions took effect",
+                                     # "the strike began"; see events.CARRIER_VERBS); false for a noun read only
+                                     # through its light verbs ("declared a ceasefire": the one that begins is another)
       source: [nsubj, agent, poss]   # where the acting side is, in order of preference
       target: [dobj, prep:on, prep:against]   # where the receiving side is
       requires:                      # all must hold for the entry to fire
@@ -108,6 +111,7 @@ class Entry(BaseModel):
     particle: str | None = None
     light_verbs: list[str] = Field(default_factory=list)
     noun_alone: bool = True
+    carried: bool = True
     source: list[str] = Field(default_factory=list)
     target: list[str] = Field(default_factory=list)
     requires: Requires = Field(default_factory=Requires)

@@ -68,3 +68,33 @@ def test_a_passive_subject_meets_an_object_requirement() -> None:
     events = extract("The opposition newspaper La Prensa was suspended by Nicaraguan authorities on Friday.").events
     coerce = [e for e in events if e.plover.type == "COERCE"]
     assert coerce and coerce[0].source.country == "NIC" and coerce[0].target is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an eventive noun as the subject of a verb that says it took place: the noun is the event
+        ("EU sanctions on Iran took effect on Monday.", ("SANCTION", "163")),
+        ("Russia's withdrawal from Kherson began on Friday.", ("RETREAT", "0874")),
+        ("Protests erupted in Belgrade against the Serbian government on Friday.", ("PROTEST", "141")),
+        # a ceasefire that begins is in force (RETREAT); a declared one is a concession (CONCEDE, above)
+        ("The ceasefire between Israel and Hamas began on Sunday.", ("RETREAT", "0871")),
+        ("Nurses in Kenya went on strike against the government on Monday.", ("PROTEST", "143")),
+        # forces ordered to a place are deployed; conscripts called up are mobilised
+        ("Biden ordered troops to the Polish border on Tuesday.", ("MOBILIZE", "154")),
+        ("The Malian army called up conscripts on Monday.", ("MOBILIZE", "154")),
+        # a stated need for aid is a request for it
+        ("Ukraine's president stressed the need for military aid from Germany.", ("REQUEST", "023")),
+    ],
+)
+def test_nominal_and_deployment_readings(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _codes(text)
+
+
+def test_a_statement_noun_does_not_take_place() -> None:
+    # "protests erupted" is a street protest; only a lodged protest is the official one (114)
+    codes = _codes("Protests erupted in Belgrade against the Serbian government on Friday.")
+    assert ("ACCUSE", "114") not in codes
+    assert ("CONCEDE", "0871") not in _codes("The ceasefire between Israel and Hamas began on Sunday.")
+    # troops ordered to an act are asked to do it: a demand, not a deployment
+    assert ("MOBILIZE", "154") not in _codes("Putin ordered the troops to withdraw from Kherson.")

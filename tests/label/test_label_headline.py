@@ -57,3 +57,15 @@ def test_every_headline_with_a_trigger_word_is_parsed_and_title_case_lexicon_wor
     ]
     found = [[(e.plover.type, e.cameo.code) for e in events] for events in headline_events(articles)]
     assert found == [[("SANCTION", "116")], [("SANCTION", "1662")]]
+
+
+def test_headline_acts_that_stop_or_take_place_vote() -> None:
+    # "Hostilities stop": fighting that stops is de-escalation; "Sanctions take hold": the noun is the event
+    titles = {
+        "Hostilities temporarily stop as talks begin in the capital": "RETREAT",
+        "Farmers face shortages as sanctions take hold": "SANCTION",
+        "Teachers go on wildcat strike as union talks collapse": "PROTEST",
+    }
+    articles = [Article(id=f"c{i}", title=t, text="A story.") for i, t in enumerate(titles)]
+    for article, events in zip(articles, headline_events(articles), strict=True):
+        assert titles[article.title] in [e.plover.type for e in events], article.title
