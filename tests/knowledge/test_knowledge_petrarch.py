@@ -55,14 +55,11 @@ def test_validation_agents(petrarch_dir):
     assert agents.entry("minister").apply("USA") == "USAGOV"
 
 
-def test_phoenix_dictionaries_load_fast_and_tolerate_quirks(petrarch_dir):
-    import time
-
+def test_phoenix_dictionaries_load_and_tolerate_quirks(petrarch_dir):
+    # load time and memory are measured in bench/dictionaries.py, not here
     folder = petrarch_dir / "phoenix_dictionaries"
-    started = time.perf_counter()
     actors = load_petrarch_actors(sorted(folder.glob("*.actors.txt")))
     agents = load_petrarch_agents(folder / "Phoenix.agents.txt")
-    assert time.perf_counter() - started < 10
     assert len(actors) > 20000 and len(agents) > 3000
     assert actors.lookup("Hamid Karzai", dt.date(2005, 1, 1)) == "AFGGOV"
     assert actors.lookup("Hamid Karzai", dt.date(1990, 1, 1)) == "AFGELI"
