@@ -75,7 +75,7 @@ CARRIER_VERBS = {
     "spread": "", "rage": "", "persist": "", "unfold": "", "widen": "", "enter": "", "spark": "",
     "trigger": "", "cause": "", "prompt": "", "cripple": "", "paralyse": "", "paralyze": "", "disrupt": "",
     "lead": "to", "take": "hold effect place", "break": "out", "kick": "off", "get": "underway under",
-    "go": "ahead on", "come": "into",
+    "go": "ahead on", "come": "into", "happen": "", "occur": "",
 }  # fmt: skip
 # The roots whose nouns name acts that take place (and so may be a carrier verb's subject): material acts, not
 # statements ("lodged a protest" is 114; "protests erupted" is 141).
@@ -448,8 +448,20 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         words = {obj.lemma_.lower()} if obj is not None else set()
         if entry.pos == "NOUN":  # a noun's modifier is what its object would be: "hunger strike", "labour strike"
             words |= {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        else:  # and a verb's predicative complement: "pleaded guilty"
+            words |= {c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "oprd")}
         if words & set(req.not_object):
             return False
+    if req.not_subject and {
+        c.lemma_.lower() for c in token.children if c.dep_ in ("nsubj", "csubj")
+    } & set(req.not_subject):
+        return False  # "the Nifty has been rallying", "stocks rallied": no protest
+    if req.not_prep_object and {
+        g.lemma_.lower() for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+    } & set(req.not_prep_object):
+        return False  # "killed in a helicopter crash": no attack
+    if req.not_predicative and any(c.dep_ == "oprd" for c in token.children):
+        return False  # "called the ruling a landmark judgment": naming, not asking
     if req.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return False
     if req.subject:

@@ -29,7 +29,13 @@ Entry schema (YAML list items)::
         negated: true                # the trigger must be negated: the entry's meaning includes the negation
         target: true                 # fire only with a resolved target actor ("pressed Iran to", not "pressing issues")
         not_object: [...]            # the entry does not fire when the object lemma is one of these (for a NOUN
-                                     # trigger, also a word before it: "hunger strike" is no attack)
+                                     # trigger, also a word before it: "hunger strike" is no attack; for a verb, also
+                                     # its predicative complement: "pleaded guilty" is no plea for help)
+        not_subject: [...]           # nor when the subject's lemma is one of these ("stocks rallied" is no protest)
+        not_prep_object: [...]       # nor when a preposition on the trigger has one of these objects ("killed in a
+                                     # crash" is no attack)
+        not_predicative: true        # nor when the verb has an object predicative ("called the ruling a landmark"
+                                     # names, it does not ask)
         modifier: [war]              # a word before the trigger (compound, amod) is one of these ("war games")
         subject: [troop, shipment]   # the subject's (or passive subject's) lemma is one of these ("troops arrived")
         intransitive: true           # the verb has no direct object and no that-clause ("demonstrated outside",
@@ -96,6 +102,9 @@ class Requires(BaseModel):
     modifier: list[str] = Field(default_factory=list)
     intransitive: bool = False
     subject: list[str] = Field(default_factory=list)
+    not_subject: list[str] = Field(default_factory=list)
+    not_prep_object: list[str] = Field(default_factory=list)
+    not_predicative: bool = False
 
 
 class Entry(BaseModel):

@@ -85,6 +85,11 @@ def test_a_passive_subject_meets_an_object_requirement() -> None:
         ("The Malian army called up conscripts on Monday.", ("MOBILIZE", "154")),
         # a stated need for aid is a request for it
         ("Ukraine's president stressed the need for military aid from Germany.", ("REQUEST", "023")),
+        # an internet shutdown withholds; misinformation and cyber warfare coerce; reservists called into service
+        ("Ethiopia's government ordered an internet shutdown in Tigray.", ("COERCE", "170")),
+        ("Russia spread misinformation about Ukraine's army.", ("COERCE", "170")),
+        ("China waged cyber warfare against Taiwan.", ("COERCE", "170")),
+        ("Ukraine called its reservists into service on Monday.", ("MOBILIZE", "154")),
     ],
 )
 def test_nominal_and_deployment_readings(text: str, expected: tuple[str, str]) -> None:
@@ -98,3 +103,36 @@ def test_a_statement_noun_does_not_take_place() -> None:
     assert ("CONCEDE", "0871") not in _codes("The ceasefire between Israel and Hamas began on Sunday.")
     # troops ordered to an act are asked to do it: a demand, not a deployment
     assert ("MOBILIZE", "154") not in _codes("Putin ordered the troops to withdraw from Kherson.")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # a plea in court is no plea for help; naming something is not asking for it
+        ("Kenya's former finance minister pleaded guilty to fraud on Monday.", "REQUEST"),
+        ("JP Morgan called the Indian Supreme Court's decision a landmark judgment.", "REQUEST"),
+        # a market rally is no protest; deaths in an accident are no attack; a space probe investigates nothing
+        ("India's stock markets rallied on Monday.", "PROTEST"),
+        ("Two United States service members were killed in a helicopter crash in Afghanistan.", "ASSAULT"),
+        ("NASA's Jupiter probe measured a big increase in plasma density.", "ACCUSE"),
+        # markets fall, diseases kill, protests explode, people battle extradition: none is a political act
+        ("Japan's Nikkei 225 declined 0.3% on Monday.", "REJECT"),
+        ("The Black Death killed up to 60 percent of Europe's population.", "ASSAULT"),
+        ("Protests in Hong Kong exploded to new levels.", "ASSAULT"),
+        ("Assange is battling extradition to the United States.", "ASSAULT"),
+        ("The new car looked ready to hit showrooms in Japan.", "THREATEN"),
+        # attacking a policy is criticism
+        ("Johnson and Corbyn attacked each other's policies on Brexit.", "ASSAULT"),
+    ],
+)
+def test_readings_that_are_not_events(text: str, not_expected: str) -> None:
+    assert not_expected not in {t for t, _ in _codes(text)}
+
+
+def test_the_same_words_still_code_the_events() -> None:
+    assert ("ACCUSE", "090") in _codes("Kenya's police opened a probe into the killing of a Ugandan activist.")
+    assert ("ASSAULT", "190") in _codes("Israeli soldiers killed three Palestinians in Jenin.")
+    assert ("PROTEST", "141") in _codes("Hundreds of Kenyan teachers rallied outside parliament.")
+    assert ("ACCUSE", "111") in _codes("Johnson and Corbyn attacked each other's policies on Brexit.")
+    assert ("ASSAULT", "190") in _codes("Israeli jets hit Hezbollah targets in Lebanon.")
+    assert ("REJECT", "125") in _codes("Iran declined an invitation from Saudi Arabia.")
