@@ -448,8 +448,8 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         words = {obj.lemma_.lower()} if obj is not None else set()
         if entry.pos == "NOUN":  # a noun's modifier is what its object would be: "hunger strike", "labour strike"
             words |= {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
-        else:  # and a verb's predicative complement: "pleaded guilty"
-            words |= {c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "oprd")}
+        else:  # and a verb's predicative complement or measure: "pleaded guilty", "the bond hit 16%"
+            words |= {c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "oprd", "npadvmod")}
         if words & set(req.not_object):
             return False
     if req.not_subject and {

@@ -30,7 +30,7 @@ Entry schema (YAML list items)::
         target: true                 # fire only with a resolved target actor ("pressed Iran to", not "pressing issues")
         not_object: [...]            # the entry does not fire when the object lemma is one of these (for a NOUN
                                      # trigger, also a word before it: "hunger strike" is no attack; for a verb, also
-                                     # its predicative complement: "pleaded guilty" is no plea for help)
+                                     # its predicative complement or measure: "pleaded guilty", "hit 16%")
         not_subject: [...]           # nor when the subject's lemma is one of these ("stocks rallied" is no protest)
         not_prep_object: [...]       # nor when a preposition on the trigger has one of these objects ("killed in a
                                      # crash" is no attack)

@@ -121,6 +121,12 @@ def test_a_statement_noun_does_not_take_place() -> None:
         ("Protests in Hong Kong exploded to new levels.", "ASSAULT"),
         ("Assange is battling extradition to the United States.", "ASSAULT"),
         ("The new car looked ready to hit showrooms in Japan.", "THREATEN"),
+        ("WeWork's bond hit 16% on Monday.", "ASSAULT"),
+        ("Adam Neumann engaged in self-dealing at WeWork.", "ASSAULT"),
+        ("London has been fighting dirty air since the 14th century.", "ASSAULT"),
+        ("Jeffrey Epstein committed suicide in a US prison.", "AGREE"),
+        ("Ascom released its new monitoring solution for hospitals.", "RETREAT"),
+        ("DACA recipients could receive citizenship in the United States.", "CONSULT"),
         # attacking a policy is criticism
         ("Johnson and Corbyn attacked each other's policies on Brexit.", "ASSAULT"),
     ],
@@ -136,3 +142,7 @@ def test_the_same_words_still_code_the_events() -> None:
     assert ("ACCUSE", "111") in _codes("Johnson and Corbyn attacked each other's policies on Brexit.")
     assert ("ASSAULT", "190") in _codes("Israeli jets hit Hezbollah targets in Lebanon.")
     assert ("REJECT", "125") in _codes("Iran declined an invitation from Saudi Arabia.")
+    assert ("ASSAULT", "190") in _codes("Ukrainian forces engaged Russian troops near Bakhmut.")
+    assert ("AGREE", "030") in _codes("China committed to buy more US farm goods.")
+    assert ("RETREAT", "0841") in _codes("Iran released two French hostages.")
+    assert ("CONSULT", "043") in _codes("Putin received the Iranian president in Moscow.")
