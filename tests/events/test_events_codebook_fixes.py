@@ -122,6 +122,9 @@ def test_a_statement_noun_does_not_take_place() -> None:
         ("Assange is battling extradition to the United States.", "ASSAULT"),
         ("The new car looked ready to hit showrooms in Japan.", "THREATEN"),
         ("WeWork's bond hit 16% on Monday.", "ASSAULT"),
+        # games and elections are won, nobody is beaten
+        ("Australia beat Colombia in the Davis Cup on Tuesday.", "ASSAULT"),
+        ("Biden beat Trump in the 2020 election.", "ASSAULT"),
         ("Adam Neumann engaged in self-dealing at WeWork.", "ASSAULT"),
         ("London has been fighting dirty air since the 14th century.", "ASSAULT"),
         ("Jeffrey Epstein committed suicide in a US prison.", "AGREE"),
@@ -146,3 +149,4 @@ def test_the_same_words_still_code_the_events() -> None:
     assert ("AGREE", "030") in _codes("China committed to buy more US farm goods.")
     assert ("RETREAT", "0841") in _codes("Iran released two French hostages.")
     assert ("CONSULT", "043") in _codes("Putin received the Iranian president in Moscow.")
+    assert ("ASSAULT", "182") in _codes("Iranian security forces beat demonstrators with batons in Tehran.")
