@@ -460,6 +460,8 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         g.lemma_.lower() for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
     } & set(req.not_prep_object):
         return False  # "killed in a helicopter crash": no attack
+    if req.object_pos and obj is not None and obj.pos_ not in req.object_pos:
+        return False  # "Australia beat Colombia": a name beaten is a game or an election lost
     if req.not_predicative and any(c.dep_ == "oprd" for c in token.children):
         return False  # "called the ruling a landmark judgment": naming, not asking
     if req.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in token.children):

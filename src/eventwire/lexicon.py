@@ -36,6 +36,9 @@ Entry schema (YAML list items)::
                                      # crash" is no attack)
         not_predicative: true        # nor when the verb has an object predicative ("called the ruling a landmark"
                                      # names, it does not ask)
+        object_pos: [NOUN, PRON]     # an object (or passive subject), if any, is a common noun or a pronoun: people
+                                     # are beaten ("beat protesters"), teams and candidates beat each other
+                                     # ("Australia beat Colombia", "Biden beat Trump")
         modifier: [war]              # a word before the trigger (compound, amod) is one of these ("war games")
         subject: [troop, shipment]   # the subject's (or passive subject's) lemma is one of these ("troops arrived")
         intransitive: true           # the verb has no direct object and no that-clause ("demonstrated outside",
@@ -105,6 +108,7 @@ class Requires(BaseModel):
     not_subject: list[str] = Field(default_factory=list)
     not_prep_object: list[str] = Field(default_factory=list)
     not_predicative: bool = False
+    object_pos: list[str] = Field(default_factory=list)
 
 
 class Entry(BaseModel):
