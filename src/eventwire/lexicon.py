@@ -49,6 +49,9 @@ Entry schema (YAML list items)::
       context: []                    # PLOVER contexts the entry implies
       confidence: 0.7
 
+A word list that several entries of one file share is written once with a YAML anchor and reused with an alias
+(``&not_struck`` and ``*not_struck`` in ``19_fight.yaml``).
+
 Argument roles: ``nsubj`` (the subject, inherited through control and coordination: "Biden plans to urge"),
 ``nsubjpass`` (the passive subject), ``agent`` (the "by" object of a passive), ``dobj``, ``dative`` (indirect
 object), ``prep:X`` (object of preposition X on the trigger or its object), ``poss`` (possessor of a noun trigger),
