@@ -110,28 +110,28 @@ def test_a_statement_noun_does_not_take_place() -> None:
     [
         # a plea in court is no plea for help; naming something is not asking for it
         ("Kenya's former finance minister pleaded guilty to fraud on Monday.", "REQUEST"),
-        ("JP Morgan called the Indian Supreme Court's decision a landmark judgment.", "REQUEST"),
+        ("Kenya's opposition called the court's ruling on the election a historic mistake.", "REQUEST"),
         # a market rally is no protest; deaths in an accident are no attack; a space probe investigates nothing
-        ("India's stock markets rallied on Monday.", "PROTEST"),
-        ("Two United States service members were killed in a helicopter crash in Afghanistan.", "ASSAULT"),
-        ("NASA's Jupiter probe measured a big increase in plasma density.", "ACCUSE"),
+        ("Brazil's stock markets rallied in Sao Paulo on Monday.", "PROTEST"),
+        ("Three Nigerian soldiers were killed in a helicopter crash in Borno.", "ASSAULT"),
+        ("The European Space Agency's Saturn probe measured methane on Titan.", "ACCUSE"),
         # markets fall, diseases kill, protests explode, people battle extradition: none is a political act
-        ("Japan's Nikkei 225 declined 0.3% on Monday.", "REJECT"),
-        ("The Black Death killed up to 60 percent of Europe's population.", "ASSAULT"),
-        ("Protests in Hong Kong exploded to new levels.", "ASSAULT"),
-        ("Assange is battling extradition to the United States.", "ASSAULT"),
-        ("The new car looked ready to hit showrooms in Japan.", "THREATEN"),
-        ("WeWork's bond hit 16% on Monday.", "ASSAULT"),
+        ("South Korea's Kospi declined 0.5% on Tuesday.", "REJECT"),
+        ("Cholera killed 40 people in Yemen's Hodeidah province.", "ASSAULT"),
+        ("Protests exploded in Santiago on Friday.", "ASSAULT"),
+        ("A Russian businessman is battling extradition to the United States.", "ASSAULT"),
+        ("The new Toyota model is ready to hit showrooms in Japan.", "THREATEN"),
+        ("Turkey's bond yields hit 9% on Monday.", "ASSAULT"),
         # games and elections are won, nobody is beaten
-        ("Australia beat Colombia in the Davis Cup on Tuesday.", "ASSAULT"),
+        ("Brazil beat Argentina in the Copa America final.", "ASSAULT"),
         ("Biden beat Trump in the 2020 election.", "ASSAULT"),
-        ("Adam Neumann engaged in self-dealing at WeWork.", "ASSAULT"),
-        ("London has been fighting dirty air since the 14th century.", "ASSAULT"),
-        ("Jeffrey Epstein committed suicide in a US prison.", "AGREE"),
-        ("Ascom released its new monitoring solution for hospitals.", "RETREAT"),
-        ("DACA recipients could receive citizenship in the United States.", "CONSULT"),
+        ("Kenya's finance minister engaged in self-dealing, auditors said.", "ASSAULT"),
+        ("India's government has been fighting polluted air in Delhi for decades.", "ASSAULT"),
+        ("A Russian general committed suicide in Moscow, officials said.", "AGREE"),
+        ("Japan's government released a software update for its tax portal.", "RETREAT"),
+        ("Syrian refugees in Germany received citizenship from Berlin.", "CONSULT"),
         # attacking a policy is criticism
-        ("Johnson and Corbyn attacked each other's policies on Brexit.", "ASSAULT"),
+        ("Macron and Le Pen attacked each other's policies on pensions.", "ASSAULT"),
     ],
 )
 def test_readings_that_are_not_events(text: str, not_expected: str) -> None:
@@ -142,7 +142,7 @@ def test_the_same_words_still_code_the_events() -> None:
     assert ("ACCUSE", "090") in _codes("Kenya's police opened a probe into the killing of a Ugandan activist.")
     assert ("ASSAULT", "190") in _codes("Israeli soldiers killed three Palestinians in Jenin.")
     assert ("PROTEST", "141") in _codes("Hundreds of Kenyan teachers rallied outside parliament.")
-    assert ("ACCUSE", "111") in _codes("Johnson and Corbyn attacked each other's policies on Brexit.")
+    assert ("ACCUSE", "111") in _codes("Macron and Le Pen attacked each other's policies on pensions.")
     assert ("ASSAULT", "190") in _codes("Israeli jets hit Hezbollah targets in Lebanon.")
     assert ("REJECT", "125") in _codes("Iran declined an invitation from Saudi Arabia.")
     assert ("ASSAULT", "190") in _codes("Ukrainian forces engaged Russian troops near Bakhmut.")
