@@ -80,6 +80,12 @@ CARRIER_VERBS = {
 # The roots whose nouns name acts that take place (and so may be a carrier verb's subject): material acts, not
 # statements ("lodged a protest" is 114; "protests erupted" is 141).
 CARRIED_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+# Words that make a preposition's object a time, not a party ("called on Sunday for sanctions").
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+    "morning", "afternoon", "evening", "night", "weekend", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december",
+}  # fmt: skip
 # Words whose of-phrase is background under any preposition ("because of", "in the wake of", "in the aftermath of").
 WAKE_WORDS = {"because", "wake", "aftermath"}
 BACKGROUND_NOUNS = {"wake", "aftermath", "days", "weeks", "months", "years", "week", "day", "month", "year", "time"}
@@ -489,7 +495,11 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         comps |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" for g in c.children}
         if not comps & set(req.complement):
             return False
-    return not req.prep or any(_prep_objects(token, anchor, p) for p in req.prep)
+    # a date is no one's preposition object: "called on Sunday for sanctions" is no call on anyone
+    return not req.prep or any(
+        o.ent_type_ not in ("DATE", "TIME") and o.lower_ not in TIME_WORDS
+        for p in req.prep for o in _prep_objects(token, anchor, p)
+    )
 
 
 def _to_infinitive(verb: Token) -> bool:
@@ -1004,13 +1014,13 @@ def _pairs(
 
 
 # PLOVER codes a stated future act by what it is now: a promise of cooperation is AGREE ("will provide aid",
-# CAMEO 03x), a stated future act of conflict is THREATEN ("will impose sanctions", CAMEO 13x). Requests,
+# CAMEO 03x; "will support" is 032), a stated future act of conflict is THREATEN ("will impose sanctions", CAMEO 13x). Requests,
 # statements keep their type, marked intended; a future meeting or visit is AGREE (CAMEO 036, "agree to meet").
 INTENDED_RECODE = {
     "ASSAULT": ("138", "THREATEN"), "MOBILIZE": ("138", "THREATEN"), "COERCE": ("137", "THREATEN"),
     "SANCTION": ("1312", "THREATEN"), "PROTEST": ("130", "THREATEN"),
     "AID": ("033", "AGREE"), "COOPERATE": ("031", "AGREE"), "RETREAT": ("035", "AGREE"), "CONCEDE": ("035", "AGREE"),
-    "CONSULT": ("036", "AGREE"),
+    "CONSULT": ("036", "AGREE"), "SUPPORT": ("032", "AGREE"),
 }  # fmt: skip
 
 

@@ -90,6 +90,8 @@ def test_a_passive_subject_meets_an_object_requirement() -> None:
         ("Russia spread misinformation about Ukraine's army.", ("COERCE", "170")),
         ("China waged cyber warfare against Taiwan.", ("COERCE", "170")),
         ("Ukraine called its reservists into service on Monday.", ("MOBILIZE", "154")),
+        # a stated future support is a commitment to it (CAMEO 032), as future aid is 033
+        ("Germany will support Ukraine's bid to join the European Union.", ("AGREE", "032")),
     ],
 )
 def test_nominal_and_deployment_readings(text: str, expected: tuple[str, str]) -> None:
@@ -150,3 +152,9 @@ def test_the_same_words_still_code_the_events() -> None:
     assert ("RETREAT", "0841") in _codes("Iran released two French hostages.")
     assert ("CONSULT", "043") in _codes("Putin received the Iranian president in Moscow.")
     assert ("ASSAULT", "182") in _codes("Iranian security forces beat demonstrators with batons in Tehran.")
+
+
+def test_a_date_is_no_preposition_object() -> None:
+    # "called on Sunday for ...": the call is for something, not on Sunday
+    (event,) = [e for e in extract("Iran called on Monday for talks with the United States.", "2024-10-18").events]
+    assert "call.verb.for_prep" in event.extractor
