@@ -32,7 +32,7 @@ def test_security_forces_in_a_country() -> None:
 
 def test_ethnic_group_leaders_and_quantity_heads() -> None:
     assert ("NGA", "NGA") in _countries(
-        "A group of Yoruba leaders announced yesterday that they are willing to forgive Nigerian President Olusegun Obasanjo.",
+        "A group of Yoruba leaders announced that they forgive Nigerian President Olusegun Obasanjo.",
         "SUPPORT",
     )
 
