@@ -59,6 +59,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.tokens import Doc, Span, Token
 
 from .clean import dateline_end
+from .datafile import load_yaml_text
 from .errors import DataFileError
 from .model import Citation, CitationKind, Event, EventActor, Quote
 
@@ -279,7 +280,7 @@ def _compile(data: AttributionData) -> AttributionLexicon:
 
 def _read(path: Path | Any) -> AttributionData:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = load_yaml_text(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read attribution data: {exc}", source=str(path)) from exc
     try:

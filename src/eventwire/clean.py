@@ -37,6 +37,7 @@ import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .config import DEFAULT, Config
+from .datafile import load_yaml_text
 from .errors import BinaryInput, DataFileError, EmptyInput
 from .model import Article, RawDocument
 from .urls import document_id, outlet_from_url
@@ -92,7 +93,7 @@ def load_chrome_rules() -> ChromeRules:
     """Load and compile ``eventwire/data/chrome.yaml`` (once per process)."""
     name = "chrome.yaml"
     try:
-        raw = yaml.safe_load(resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8"))
+        raw = load_yaml_text(resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{name}: cannot read: {exc}") from exc
     kinds: list[_Kind] = []

@@ -78,6 +78,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .datafile import load_yaml_text
 from .errors import DataFileError
 
 DATA = resources.files("eventwire") / "data"
@@ -306,7 +307,7 @@ def _word_forms(lexicon: Lexicon) -> set[str]:
 
 def _read_yaml(path: Path, text: str) -> list[Entry]:
     try:
-        raw = yaml.safe_load(text) or []
+        raw = load_yaml_text(text) or []
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path}: not valid YAML: {exc}") from exc
     items = raw.get("entries", []) if isinstance(raw, dict) else raw

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.datafile import load_yaml_text
 from eventwire.errors import DataFileError
 from eventwire.lexicon import PLOVER_TYPES, Entry, entry_plover, load_lexicon
 
@@ -180,19 +181,17 @@ def test_data_files_have_headers():
 
 
 def test_no_entry_repeats_a_key():
-    """YAML keeps the last of two equal keys without a word: an entry with two ``modifiers:`` blocks loses one."""
-    import yaml
-
-    class StrictLoader(yaml.SafeLoader):
-        pass
-
-    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
-        keys = [loader.construct_object(k) for k, _ in node.value]
-        repeated = {k for k in keys if keys.count(k) > 1}
-        assert not repeated, f"{loader.name}, line {node.start_mark.line + 1}: {sorted(repeated)} given twice"
-        return loader.construct_mapping(node)
-
-    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    """YAML keeps the last of two equal keys without a word: an entry with two ``modifiers:`` blocks loses one.
+    The data loaders read through ``load_yaml_text``, which refuses a repeated key."""
     for path in sorted((DATA / "lexicon").glob("*.yaml")):
-        with path.open(encoding="utf-8") as stream:
-            yaml.load(stream, Loader=StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        load_yaml_text(path.read_text(encoding="utf-8"))
+
+
+def test_a_repeated_key_in_a_users_lexicon_is_an_error(tmp_path):
+    path = tmp_path / "mine.lexicon.yaml"
+    path.write_text(
+        "- id: mine.besiege.verb\n  lemma: besiege\n  cameo: '191'\n  target: [dobj]\n  target: [nsubjpass]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="(?s)mine.lexicon.yaml.*'target' given twice.*line 5"):
+        load_lexicon((str(path),))

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..datafile import load_yaml_text
 from ..errors import DataFileError
 
 
@@ -26,7 +27,7 @@ def load_yaml(name: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
     """Read a built-in YAML data file, checking that each key in ``required`` is there."""
     path = data_path(name)
     try:
-        table = yaml.safe_load(path.read_text(encoding="utf-8"))
+        table = load_yaml_text(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise DataFileError(f"cannot read {path}: {exc}", source=str(path)) from exc
     except yaml.YAMLError as exc:
