@@ -29,8 +29,16 @@ from typing import Any
 FOLDER = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "petrarch" / "phoenix_dictionaries"
 
 
+AGENTS = FOLDER / "Phoenix.agents.txt"
+
+
+def _actor_files() -> list[Path]:
+    return sorted(FOLDER.glob("*.actors.txt"))
+
+
 def _files() -> list[Path]:
-    return sorted(FOLDER.glob("*.actors.txt")) + [FOLDER / "Phoenix.agents.txt"]
+    """Every file the loaders read, which the baseline reads too."""
+    return [*_actor_files(), AGENTS]
 
 
 def read_lines() -> dict[str, str]:
@@ -46,9 +54,7 @@ def read_lines() -> dict[str, str]:
 def load_dictionaries() -> tuple[Any, Any]:
     from eventwire.petrarch_dict import load_petrarch_actors, load_petrarch_agents
 
-    return load_petrarch_actors(sorted(FOLDER.glob("*.actors.txt"))), load_petrarch_agents(
-        FOLDER / "Phoenix.agents.txt"
-    )
+    return load_petrarch_actors(_actor_files()), load_petrarch_agents(AGENTS)
 
 
 def load_knowledge() -> Any:
