@@ -12,7 +12,8 @@ Sub-benchmarks (``python bench/extraction.py [aeb|wcxb|chrome|batch|all] [--limi
 - ``chrome``: chrome removal on already-extracted text. For each dev page, the gold body gets real chrome
   from the same page: every visible line of its HTML (block elements make lines, links and other inline
   elements stay inside theirs) that is not part of the gold body (compared by words, so spacing, quotes
-  and punctuation do not matter) and is not the headline. What the page shows before the article goes at
+  and punctuation do not matter; a line of fewer than four words only as a whole gold line, so a menu
+  label whose word the article uses stays chrome) and is not the headline. What the page shows before the article goes at
   the top, what it shows inside the article between two paragraphs, what it shows after it at the bottom
   (each a contiguous stretch of at most 15 lines). Scored line by line: precision and recall of the
   removed lines as chrome (a line is article only when it comes from the gold body), and the share of
@@ -295,6 +296,12 @@ def _in_text(key: str, text_key: str, text_grams: set[tuple[str, ...]]) -> bool:
     return bool(grams) and sum(g in text_grams for g in grams) >= 0.5 * len(grams)
 
 
+# a visible line shorter than this (in words) is part of the gold body only as a whole gold line: a menu label
+# ("Business", "World") whose word the article happens to use is chrome, and it does not mark where the
+# article is on the page
+_PART_MIN = 4
+
+
 def page_chrome_lines(
     html: str, body: str, titles: tuple[str | None, ...] = ()
 ) -> tuple[list[str], list[str], list[str]]:
@@ -308,6 +315,7 @@ def page_chrome_lines(
     body_key = _key(body)
     body_words = body_key.split()
     body_grams = {tuple(body_words[i : i + 3]) for i in range(len(body_words) - 2)}
+    body_lines = {_key(line) for line in body.split("\n")}
     title_keys = [_key(t) for t in titles if t and _key(t)]
     labelled: list[tuple[str, bool]] = []
     seen: set[str] = set()
@@ -315,7 +323,7 @@ def page_chrome_lines(
         key = _key(line)
         if not key:
             continue
-        if _in_text(key, body_key, body_grams):
+        if key in body_lines or (len(key.split()) >= _PART_MIN and _in_text(key, body_key, body_grams)):
             labelled.append((line, False))
             continue
         if key in seen or any(key == t or (len(key) > 20 and (key in t or t in key)) for t in title_keys):

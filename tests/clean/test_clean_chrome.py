@@ -198,23 +198,44 @@ def test_chrome_removal_on_dev_pages_subset(shared_dir):
     """The chrome sub-benchmark on the first 25 pages of each dev set: the floors recorded for it.
 
     Corpus: every visible line of each page that is not in its gold body (bench/extraction.py). Measured
-    0.995 precision, 0.651 recall, 0.92 of pages without loss; the floors sit just under.
+    0.995 precision, 0.629 recall, 0.92 of pages without loss; the floors sit just under.
     """
     bench = _chrome_bench()
     figures = bench.score_chrome(list(bench.iter_chrome_cases(limit=25)))
     assert figures["pages"] >= 45
     assert figures["precision"] >= 0.985
-    assert figures["recall"] >= 0.64
+    assert figures["recall"] >= 0.62
     assert figures["pages_without_loss"] >= 0.90
+
+
+def test_chrome_corpus_finds_the_article_by_its_paragraphs():
+    """A menu label whose word the article happens to use ("World") is chrome of the header: it neither counts as
+    article text nor marks where the article starts on the page."""
+    bench = _chrome_bench()
+    body = (
+        "Leaders from around the world met in Geneva on Monday to discuss the ceasefire.\n"
+        "The talks will resume next week, a spokesman said."
+    )
+    html = (
+        "<html><body><ul><li>World</li><li>Business</li></ul><h1>Talks in Geneva</h1>"
+        "<p>Leaders from around the world met in Geneva on Monday to discuss the ceasefire.</p>"
+        "<figure><figcaption>Delegates arrive in Geneva. (Photo: Example)</figcaption></figure>"
+        "<p>The talks will resume next week, a spokesman said.</p>"
+        "<footer><p>Privacy Policy</p></footer></body></html>"
+    )
+    before, inside, after = bench.page_chrome_lines(html, body, ("Talks in Geneva",))
+    assert before == ["World", "Business"]
+    assert inside == ["Delegates arrive in Geneva. (Photo: Example)"]
+    assert after == ["Privacy Policy"]
 
 
 @pytest.mark.slow
 def test_chrome_removal_on_all_dev_pages(shared_dir):
     bench = _chrome_bench()
     figures = bench.score_chrome(list(bench.iter_chrome_cases()))
-    # measured 0.989 / 0.648 / 0.909 on 419 pages (see bench/extraction.py chrome)
-    assert figures["precision"] >= 0.985
-    assert figures["recall"] >= 0.635
+    # measured 0.985 / 0.610 / 0.900 on 419 pages (see bench/extraction.py chrome)
+    assert figures["precision"] >= 0.98
+    assert figures["recall"] >= 0.60
     assert figures["pages_without_loss"] >= 0.89
 
 
