@@ -12,9 +12,9 @@
   written in another language than the text's paragraphs (py3langid, a clear verdict only; a quotation
   between two paragraphs stays); every other line carries evidence from its shape (a link label, a call to
   action, a date stamp, figures, a phrase, a list item, a sentence) and its place (a heading above a
-  paragraph, the list a sentence announces, and whether its words are the words of the text's paragraphs:
-  an article's headings and list items speak of what its paragraphs speak of, a menu or a teaser of another
-  story does not), and the best split of the lines into article and chrome stretches, where each switch
+  paragraph, the list a sentence announces, the headlines a "Most Read" heading announces, and whether its
+  words are the words of the text's paragraphs: an article's headings and list items speak of what its
+  paragraphs speak of, a menu or a teaser of another story does not), and the best split of the lines into article and chrome stretches, where each switch
   costs, decides (``_mark_structure``). Sentences and long lines of running text are never removed for
   their neighbours.
 
@@ -335,6 +335,11 @@ _FOREIGN_NATIVE_MAX = 0.05
 # words, at most _HEADLINE_SHARE of them used in the paragraphs: a teaser of another story, pushed like a menu item
 _HEADLINE_MIN = 5
 _HEADLINE_SHARE = 0.3
+# a run of at least _TEASER_MIN headline-shaped lines (_TEASER_WORDS words or more) right under a heading such as
+# "Most Read" or "Related stories": the headlines of other stories, each at least _TEASER (``_teasers``)
+_TEASER = 1.5
+_TEASER_MIN = 2
+_TEASER_WORDS = 4
 
 
 def _reads_as_phrase(line: str) -> bool:
@@ -509,12 +514,34 @@ def _foreign(lines: list[str], idx: list[int], anchor: list[bool], kinds: list[s
     return found
 
 
+def _is_teaser_headline(line: str, kind: str | None) -> bool:
+    """A line shaped like the headline of a story: at least _TEASER_WORDS words, no closing punctuation."""
+    return kind is None and len(line.split()) >= _TEASER_WORDS and _looks_like_headline(line) and not _stays(line)
+
+
+def _teasers(lines: list[str], idx: list[int], kinds: list[str | None]) -> list[bool]:
+    """The headlines of a list of other stories: at least _TEASER_MIN headline-shaped lines right after a heading
+    that announces such a list ("Most Read", "Must Read", "Related stories": a short ``read_more`` line without
+    a link of its own after a colon). Only the run of headlines: what follows may be the article again."""
+    teaser = [False] * len(idx)
+    for k, i in enumerate(idx):
+        if kinds[i] != "read_more" or len(lines[i].split()) > 6 or re.search(r":\s*\S", lines[i]):
+            continue
+        m = k + 1
+        while m < len(idx) and _is_teaser_headline(lines[idx[m]], kinds[idx[m]]):
+            m += 1
+        if m - k - 1 >= _TEASER_MIN:
+            teaser[k + 1 : m] = [True] * (m - k - 1)
+    return teaser
+
+
 def _mark_structure(lines: list[str], kinds: list[str | None]) -> None:
     """Judge the text as a whole: each line is article or chrome, and each switch between the two costs.
 
     Every line carries evidence from its shape (``_line_score``) and from its place: a short line followed
     by a paragraph is its heading, one right after a paragraph is a heading or the article's last words,
-    the short lines after a sentence ending in a colon are its list; and from the text's subject
+    the short lines after a sentence ending in a colon are its list, the headlines under a "Most Read" or
+    "Related stories" heading are other stories (``_teasers``); and from the text's subject
     (``_cohesion``), except that a line touching a paragraph is never pushed out for speaking of something
     else (a sign-off, a credit, a heading may). The best path through the lines (two
     states, Viterbi) groups them into stretches: a run of short name-like lines, dates and known chrome
@@ -557,6 +584,7 @@ def _mark_structure(lines: list[str], kinds: list[str | None]) -> None:
         kinds[idx[k]] = "language"
         kept[k] = False
     topic = _topic_words(lines[i] for a, i in zip(anchor, idx, strict=True) if a)
+    teaser = _teasers(lines, idx, kinds)
     scores = []
     for k, i in enumerate(idx):
         score = _line_score(lines[i], kinds[i])
@@ -572,6 +600,8 @@ def _mark_structure(lines: list[str], kinds: list[str | None]) -> None:
             if not kept[k] and topic:
                 touches_prose = (k > 0 and anchor[k - 1]) or (k + 1 < len(idx) and anchor[k + 1])
                 score += min(0.0, _cohesion(lines[i], topic)) if touches_prose else _cohesion(lines[i], topic)
+        if teaser[k]:
+            score = max(score, 0.0) + _TEASER  # the heading overrules the line's shape and place
         scores.append(score)
     # Viterbi over two states, 0 = article and 1 = chrome
     cost = [0.0, 0.0]

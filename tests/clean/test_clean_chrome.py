@@ -198,13 +198,13 @@ def test_chrome_removal_on_dev_pages_subset(shared_dir):
     """The chrome sub-benchmark on the first 25 pages of each dev set: the floors recorded for it.
 
     Corpus: every visible line of each page that is not in its gold body (bench/extraction.py). Measured
-    0.995 precision, 0.629 recall, 0.92 of pages without loss; the floors sit just under.
+    0.996 precision, 0.645 recall, 0.92 of pages without loss; the floors sit just under.
     """
     bench = _chrome_bench()
     figures = bench.score_chrome(list(bench.iter_chrome_cases(limit=25)))
     assert figures["pages"] >= 45
     assert figures["precision"] >= 0.985
-    assert figures["recall"] >= 0.62
+    assert figures["recall"] >= 0.63
     assert figures["pages_without_loss"] >= 0.90
 
 
@@ -233,10 +233,10 @@ def test_chrome_corpus_finds_the_article_by_its_paragraphs():
 def test_chrome_removal_on_all_dev_pages(shared_dir):
     bench = _chrome_bench()
     figures = bench.score_chrome(list(bench.iter_chrome_cases()))
-    # measured 0.985 / 0.610 / 0.900 on 419 pages (see bench/extraction.py chrome)
+    # measured 0.985 / 0.623 / 0.893 on 419 pages (see bench/extraction.py chrome)
     assert figures["precision"] >= 0.98
-    assert figures["recall"] >= 0.60
-    assert figures["pages_without_loss"] >= 0.89
+    assert figures["recall"] >= 0.61
+    assert figures["pages_without_loss"] >= 0.88
 
 
 def test_header_and_footer_blocks_around_the_article_go():
@@ -419,3 +419,48 @@ def test_menu_labels_in_a_script_without_capitals_go():
     ]
     # the last label, right above the first paragraph, reads as its heading and stays
     assert _removed([*menu, "よくあるご質問", *body]) == menu
+
+
+def test_headlines_under_a_related_heading_go_even_on_the_same_subject():
+    """Related stories speak of the article's subject, so their words do not give them away; the heading above
+    them ("Most Read", "More From the Gazette") does. The article's paragraph after the list stays."""
+    related = [
+        "More From the Gazette",
+        "Council closes the old bridge to lorries after cracks found",
+        "Ring road repairs will take engineers a year",
+    ]
+    assert _removed([PARAGRAPH_A, *related, PARAGRAPH_B, PARAGRAPH_C]) == related
+    # without the heading, two on-subject headline-shaped lines between paragraphs are the article's own
+    assert _removed([PARAGRAPH_A, *related[1:], PARAGRAPH_B, PARAGRAPH_C]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Riot police fire tear gas at protesters outside parliament (Image: Getty)", "caption_credit"),
+        ("Protesters march through the capital on Tuesday, May 4, 2021. John Doe / AP file", "caption_credit"),
+        ("Maria Lopez Submitted photo", "caption_credit"),
+        ("Image copyright Reuters", "caption_credit"),
+        ("Sam Reed may be reached at sreed@example.com. Follow him on Twitter @samreed.", "contact"),
+        ("Email Sam Reed at sreed@example.com or follow him on the site.", "contact"),
+        ("Updated Nov 19, 6:55 AM", "metadata_lines"),
+        ("Published 4h at 9:15 PM", "metadata_lines"),
+        ("Updated at 1:23 p.m.", "metadata_lines"),
+    ],
+)
+def test_captions_contacts_and_stamps_are_chrome(line, kind):
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister can be reached for comment through his office, aides said.",
+        "Police followed him on foot for an hour before the arrest.",
+        "The photo, submitted by a reader, shows the flooded street.",
+        "Published 12 books before he turned 40, the author said.",
+        "More from the interview will air on Sunday evening.",
+    ],
+)
+def test_article_lines_like_captions_contacts_and_stamps_stay(line):
+    assert classify_line(line) in (None, "section")
