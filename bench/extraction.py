@@ -13,9 +13,9 @@ Sub-benchmarks (``python bench/extraction.py [aeb|wcxb|chrome|batch|all] [--limi
   from the same page: every visible line of its HTML (block elements make lines, links and other inline
   elements stay inside theirs) that is not part of the gold body (compared by words, so spacing, quotes
   and punctuation do not matter; a line of fewer than four words only as a whole gold line, so a menu
-  label whose word the article uses stays chrome) and is not the headline. What the page shows before the article goes at
-  the top, what it shows inside the article between two paragraphs, what it shows after it at the bottom
-  (each a contiguous stretch of at most 15 lines). Scored line by line: precision and recall of the
+  label whose word the article uses stays chrome) and is not the headline. What the page shows before the
+  article goes at the top, what it shows inside the article between two paragraphs, what it shows after it
+  at the bottom (each a contiguous stretch of at most 15 lines). Scored line by line: precision and recall of the
   removed lines as chrome (a line is article only when it comes from the gold body), and the share of
   pages that lost no article line.
 - ``batch``: documents per second of the real CLI (``eventwire extract --workers 1`` and ``2``, run as a

@@ -14,9 +14,9 @@
   action, a date stamp, figures, a phrase, a list item, a sentence) and its place (a heading above a
   paragraph, the list a sentence announces, the headlines a "Most Read" heading announces, and whether its
   words are the words of the text's paragraphs: an article's headings and list items speak of what its
-  paragraphs speak of, a menu or a teaser of another story does not), and the best split of the lines into article and chrome stretches, where each switch
-  costs, decides (``_mark_structure``). Sentences and long lines of running text are never removed for
-  their neighbours.
+  paragraphs speak of, a menu or a teaser of another story does not), and the best split of the lines into
+  article and chrome stretches, where each switch costs, decides (``_mark_structure``). Sentences and long
+  lines of running text are never removed for their neighbours.
 
 ``Article.text`` is the body only (the title is not repeated in it); ``Article.removed_lines`` lists what
 was dropped. Unusable content raises ``EmptyInput`` or ``BinaryInput``.

@@ -460,6 +460,8 @@ def test_captions_contacts_and_stamps_are_chrome(line, kind):
         "The photo, submitted by a reader, shows the flooded street.",
         "Published 12 books before he turned 40, the author said.",
         "More from the interview will air on Sunday evening.",
+        "The agency released a file photo.",
+        "The senator urged supporters to follow him on Twitter for updates.",
     ],
 )
 def test_article_lines_like_captions_contacts_and_stamps_stay(line):
