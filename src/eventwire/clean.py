@@ -293,6 +293,13 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# an entry of a schedule (tour dates, a programme): a date, a dash or colon, then what happens ("July 3 -- Xfinity
+# Center, Mansfield, MA", "Oct. 9: Irving, TX")
+_SCHEDULE_ENTRY = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,?(?: \d{4})?"
+    r"\s*[-–—:|@]+\s*[^\W\d][\w.,'’-]*\s+\S",
+    re.IGNORECASE,
+)
 _MINOR = frozenset({  # words a capitalised name may hold in lower case
     "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "&", "+", "-", "–", "—", "|",
     "da", "das", "de", "del", "della", "der", "des", "di", "die", "do", "dos", "du", "e", "el", "en", "et", "la", "las",
@@ -372,7 +379,10 @@ def _is_anchor(line: str) -> bool:
 
 
 def _is_stamp(line: str) -> bool:
-    """A date or a time stamp, alone or with a few words ("Nov 19, 2019 at 5:10 pm", "3 hours ago")."""
+    """A date or a time stamp, alone or with a few words ("Nov 19, 2019 at 5:10 pm", "3 hours ago"); not an entry
+    of a schedule, which opens with its date and says what happens then ("July 3 -- Xfinity Center, Mansfield")."""
+    if _SCHEDULE_ENTRY.match(line):
+        return False
     rest = _YEAR.sub(" ", _TIME.sub(" ", line))
     return bool(_DATE_ONLY.match(line)) or (
         rest != line and len(rest.split()) <= 5 and not re.search(r"\d", rest)
@@ -515,8 +525,15 @@ def _foreign(lines: list[str], idx: list[int], anchor: list[bool], kinds: list[s
 
 
 def _is_teaser_headline(line: str, kind: str | None) -> bool:
-    """A line shaped like the headline of a story: at least _TEASER_WORDS words, no closing punctuation."""
-    return kind is None and len(line.split()) >= _TEASER_WORDS and _looks_like_headline(line) and not _stays(line)
+    """A line shaped like the headline of a story: at least _TEASER_WORDS words, no closing punctuation, not an entry
+    of a schedule."""
+    return (
+        kind is None
+        and len(line.split()) >= _TEASER_WORDS
+        and _looks_like_headline(line)
+        and not _stays(line)
+        and not _SCHEDULE_ENTRY.match(line)
+    )
 
 
 def _teasers(lines: list[str], idx: list[int], kinds: list[str | None]) -> list[bool]:

@@ -466,3 +466,17 @@ def test_captions_contacts_and_stamps_are_chrome(line, kind):
 )
 def test_article_lines_like_captions_contacts_and_stamps_stay(line):
     assert classify_line(line) in (None, "section")
+
+
+def test_a_schedule_after_a_menu_stays():
+    """Lines that open with a date and say what happens then are the article's schedule (tour dates, a
+    programme), not date stamps of a teaser list, even right after a menu."""
+    menu = ["News Archive", "Photos Archive", "Videos Archive", "Magazine Archive"]
+    schedule = [
+        "June 30 -- Harbour Arena, Portsmouth",
+        "July 2 -- City Hall, Leeds",
+        "July 3 -- Riverside Stadium, Derby",
+        "July 19 -- Town Square, Bath",
+        "Aug. 2 -- Castle Grounds, York",
+    ]
+    assert _removed([PARAGRAPH_A, *menu, *schedule, PARAGRAPH_B]) == menu
