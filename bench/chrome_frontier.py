@@ -71,12 +71,7 @@ def case_features(case: list[tuple[str, bool]]) -> tuple[list[list[float]], list
     from eventwire import clean as c
 
     lines = [line for line, _ in case]
-    kept, _removed, _meta = c.remove_chrome("\n".join(lines), find_title=False)
-    left = Counter(kept.split("\n\n"))
-    removed = []
-    for line in lines:
-        removed.append(left[line] <= 0)
-        left[line] -= 1
+    removed = extraction.dropped_lines(case)
     kinds = [c.classify_line(line) for line in lines]
     paragraph = [c._is_anchor(line) and kinds[i] is None for i, line in enumerate(lines)]
     at = [i for i, p in enumerate(paragraph) if p]

@@ -408,9 +408,23 @@ def iter_chrome_cases(
             yield page["id"], case
 
 
+def dropped_lines(case: list[tuple[str, bool]]) -> list[bool]:
+    """For each line of a case, whether ``remove_chrome`` dropped it (each kept line vouches for one line of the
+    case, so a line the text holds twice is kept twice only when both stay)."""
+    from eventwire.clean import remove_chrome
+
+    kept, _removed, _meta = remove_chrome("\n".join(line for line, _ in case), find_title=False)
+    left = Counter(kept.split("\n\n"))
+    dropped = []
+    for line, _ in case:
+        dropped.append(left[line] <= 0)
+        left[line] -= 1
+    return dropped
+
+
 def score_chrome(cases: list[tuple[str, list[tuple[str, bool]]]]) -> dict[str, Any]:
     """Line-level precision/recall of ``remove_chrome`` on labelled cases, and pages with no article line lost."""
-    from eventwire.clean import classify_line, remove_chrome
+    from eventwire.clean import classify_line
 
     tp = fp = fn = 0
     intact = 0
@@ -419,14 +433,9 @@ def score_chrome(cases: list[tuple[str, list[tuple[str, bool]]]]) -> dict[str, A
     missed = Counter()
     start = time.perf_counter()
     for page_id, case in cases:
-        text = "\n".join(line for line, _ in case)
-        kept, _removed, _meta = remove_chrome(text, find_title=False)
-        kept_lines = Counter(kept.split("\n\n"))
         page_lost = False
         lost_kinds: list[str | None] = []
-        for line, is_chrome in case:
-            dropped = kept_lines[line] <= 0  # each kept line vouches for one line of the case
-            kept_lines[line] -= 1
+        for (line, is_chrome), dropped in zip(case, dropped_lines(case), strict=True):
             if is_chrome and dropped:
                 tp += 1
             elif is_chrome:
