@@ -50,20 +50,13 @@ _VECTOR_WORD = re.compile(r"[a-z]+")
 def _line_vectors(lines: list[str]) -> list[np.ndarray | None]:
     """Each line's meaning: the smooth-inverse-frequency weighted mean of its words' GloVe vectors (unit length)."""
     from eventwire.clean import STOP_WORDS
-    from eventwire.label import load_word_vectors
+    from eventwire.label import load_word_vectors, sif_vector
 
     table = load_word_vectors()
-    out: list[np.ndarray | None] = []
-    for line in lines:
-        rows = [table.index[w] for w in _VECTOR_WORD.findall(line.lower()) if w in table.index and w not in STOP_WORDS]
-        if not rows:
-            out.append(None)
-            continue
-        weight = np.array([1e-3 / (1e-3 + 1.0 / (r + 10)) for r in rows])
-        mean = (table.vectors[rows].astype(np.float64) * weight[:, None]).sum(axis=0) / weight.sum()
-        norm = float(np.linalg.norm(mean))
-        out.append(mean / norm if norm else None)
-    return out
+    return [
+        sif_vector([w for w in _VECTOR_WORD.findall(line.lower()) if w not in STOP_WORDS], table, 1e-3)
+        for line in lines
+    ]
 
 
 def case_features(case: list[tuple[str, bool]]) -> tuple[list[list[float]], list[bool]]:

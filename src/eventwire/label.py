@@ -262,15 +262,21 @@ def body_names(body: str) -> set[str]:
 
 
 def headline_vector(text: str, title: str | None, vectors: WordVectors, sif: float) -> np.ndarray | None:
-    """The headline's meaning as one unit vector: the weighted mean of its words' vectors, names
-    (``body_names``) and ``VECTOR_STOP`` words left out; ``None`` when no word has a vector.
+    """The headline's meaning as one unit vector (``sif_vector``), names (``body_names``) and ``VECTOR_STOP``
+    words left out; ``None`` when no word has a vector."""
+    head, body = split_headline(text, title)
+    names = body_names(body)
+    return sif_vector([w for w in words(head) if w not in names and w not in VECTOR_STOP], vectors, sif)
+
+
+def sif_vector(word_list: Iterable[str], vectors: WordVectors, sif: float) -> np.ndarray | None:
+    """The meaning of a few words as one unit vector: the weighted mean of the vectors of those that have one;
+    ``None`` when none has.
 
     A word weighs sif / (sif + p), p = 1 / (rank + 10) its frequency estimated from its row (Zipf): rare words
     ("shelled", "lauded") count more than frequent ones ("government", "talks"), as in Arora et al.'s
     smooth-inverse-frequency sentence vectors."""
-    head, body = split_headline(text, title)
-    names = body_names(body)
-    rows = [vectors.index[w] for w in words(head) if w not in names and w not in VECTOR_STOP and w in vectors.index]
+    rows = [vectors.index[w] for w in word_list if w in vectors.index]
     if not rows:
         return None
     weight = np.array([sif / (sif + 1.0 / (r + 10)) for r in rows])
