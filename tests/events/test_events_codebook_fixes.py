@@ -48,31 +48,6 @@ def _codes(text: str) -> set[tuple[str | None, str]]:
         ("China raised the military readiness of its troops near Taiwan.", ("MOBILIZE", "152")),
         # concessions made to someone
         ("Belarus made concessions to the European Union on Monday.", ("CONCEDE", "080")),
-    ],
-)
-def test_codebook_reading(text: str, expected: tuple[str, str]) -> None:
-    assert expected in _codes(text)
-
-
-def test_a_hunger_strike_is_never_an_attack() -> None:
-    assert not any(t == "ASSAULT" for t, _ in _codes("Iranian activist Narges Mohammadi began a hunger strike in Tehran."))
-
-
-def test_a_light_verb_says_what_its_eventive_object_says() -> None:
-    # "signed a ceasefire" is the ceasefire, not a signed agreement as well; "signed a trade agreement" stays one
-    assert _codes("Armenia and Azerbaijan signed a ceasefire on Sunday.") == {("CONCEDE", "0871")}
-    assert ("SUPPORT", "057") in _codes("Kenya and Uganda signed a trade agreement on Monday.")
-
-
-def test_a_passive_subject_meets_an_object_requirement() -> None:
-    events = extract("The opposition newspaper La Prensa was suspended by Nicaraguan authorities on Friday.").events
-    coerce = [e for e in events if e.plover.type == "COERCE"]
-    assert coerce and coerce[0].source.country == "NIC" and coerce[0].target is not None
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # an eventive noun as the subject of a verb that says it took place: the noun is the event
         ("EU sanctions on Iran took effect on Monday.", ("SANCTION", "163")),
         ("Russia's withdrawal from Kherson began on Friday.", ("RETREAT", "0874")),
@@ -94,8 +69,24 @@ def test_a_passive_subject_meets_an_object_requirement() -> None:
         ("Germany will support Ukraine's bid to join the European Union.", ("AGREE", "032")),
     ],
 )
-def test_nominal_and_deployment_readings(text: str, expected: tuple[str, str]) -> None:
+def test_codebook_reading(text: str, expected: tuple[str, str]) -> None:
     assert expected in _codes(text)
+
+
+def test_a_hunger_strike_is_never_an_attack() -> None:
+    assert not any(t == "ASSAULT" for t, _ in _codes("Iranian activist Narges Mohammadi began a hunger strike in Tehran."))
+
+
+def test_a_light_verb_says_what_its_eventive_object_says() -> None:
+    # "signed a ceasefire" is the ceasefire, not a signed agreement as well; "signed a trade agreement" stays one
+    assert _codes("Armenia and Azerbaijan signed a ceasefire on Sunday.") == {("CONCEDE", "0871")}
+    assert ("SUPPORT", "057") in _codes("Kenya and Uganda signed a trade agreement on Monday.")
+
+
+def test_a_passive_subject_meets_an_object_requirement() -> None:
+    events = extract("The opposition newspaper La Prensa was suspended by Nicaraguan authorities on Friday.").events
+    coerce = [e for e in events if e.plover.type == "COERCE"]
+    assert coerce and coerce[0].source.country == "NIC" and coerce[0].target is not None
 
 
 def test_a_statement_noun_does_not_take_place() -> None:
