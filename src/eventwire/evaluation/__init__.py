@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, MalformedInput, UnreadableInput
-from .article import evaluate_article, read_article_gold, score_article
+from .article import article_totals, evaluate_article, read_article_gold, score_article
 from .ngec import SPLITS, document_type, evaluate_ngec, read_ngec, split_stories
 from .petrarch import evaluate_petrarch, read_petrarch
 from .plover_gsr import evaluate_plover_gsr, read_plover_gsr
@@ -93,11 +93,16 @@ def evaluate(
         evaluate_file(p, format=format, config=config, extract=extract, limit=limit, split=split)
         for p in paths
     ]
-    return {"caveat": CAVEAT, "reports": reports}
+    out: dict[str, Any] = {"caveat": CAVEAT, "reports": reports}
+    articles = [r for r in reports if r.get("format") == "article"]
+    if len(articles) > 1:
+        out["totals"] = article_totals(articles)
+    return out
 
 
 __all__ = [
     "CAVEAT",
+    "article_totals",
     "FORMATS",
     "SPLITS",
     "detect_format",

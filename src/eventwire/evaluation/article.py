@@ -139,16 +139,19 @@ def actors_match(event: Event, gold: dict[str, Any]) -> bool:
     return "CONSULT" in _as_list(gold.get("plover")) and ok(have_t, have_s)
 
 
-def event_matches(event: Event, gold: dict[str, Any]) -> bool:
-    """The matching rule of the module docstring."""
+def _kind_matches(event: Event, gold: dict[str, Any]) -> bool:
+    """The matching rule without the actors: PLOVER type, CAMEO and evidence."""
     checked, types = _gold_plover(gold)
     if checked and event.plover.type not in types:
         return False
     if "cameo" in gold and not cameo_accepts([str(c) for c in _as_list(gold["cameo"])], event.cameo.code):
         return False
-    if not actors_match(event, gold):
-        return False
     return evidence_coverage(gold["evidence"], event.evidence.text) > EVIDENCE_MIN_COVERAGE
+
+
+def event_matches(event: Event, gold: dict[str, Any]) -> bool:
+    """The matching rule of the module docstring."""
+    return _kind_matches(event, gold) and actors_match(event, gold)
 
 
 def _repeat_key(event: Event) -> tuple[Any, ...]:
@@ -362,6 +365,14 @@ def score_article(
             )
         gold_rows.append(row)
 
+    typed = [c for c in classes if c["event"].plover.type]
+    typed_matching = [c for c in typed if c["class"] in ("matched", "may")]
+    # actor countries on events whose type, CAMEO and evidence match a gold event (must, should or may)
+    type_matched = [e for e in result.events if any(_kind_matches(e, g) for g in (*counted, *may))]
+    countries_right = [
+        e for e in type_matched if any(_kind_matches(e, g) and actors_match(e, g) for g in (*counted, *may))
+    ]
+
     false_alarms = [
         {
             "id": c["event"].id,
@@ -411,6 +422,8 @@ def score_article(
             "may_events": n["may"],
             "false_alarms": n["false_alarm"],
             "precision": round(precision, 4),
+            "plover_typed_matching": accuracy(len(typed_matching), len(typed)),
+            "actor_countries": accuracy(len(countries_right), len(type_matched)),
             "quotes_must": quotes["must"],
             "quotes_should": quotes["should"],
             "sources_must": sources["must"],
@@ -457,3 +470,41 @@ def evaluate_article(
     report["crashes"] = [run.crash] if run.crash else []
     report.update(score_article(result, gold, source_text=text))
     return report
+
+
+TOTALLED = (
+    "must_recall",
+    "should_recall",
+    "plover_typed_matching",
+    "actor_countries",
+    "quotes_must",
+    "quotes_should",
+    "sources_must",
+    "sources_should",
+)
+
+
+def article_totals(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures of several article reports added up (each ratio over the summed counts, not a mean)."""
+    sums: dict[str, list[int]] = {k: [0, 0] for k in TOTALLED}
+    counts = {k: 0 for k in ("events", "matched", "duplicates", "may_events", "false_alarms")}
+    for report in reports:
+        summary = report.get("summary", {})
+        for key in TOTALLED:
+            value = summary.get(key) or {}
+            sums[key][0] += value.get("right", 0)
+            sums[key][1] += value.get("scored", 0)
+        for key in counts:
+            counts[key] += summary.get(key, 0) or 0
+    quotes = [sums["quotes_must"][i] + sums["quotes_should"][i] for i in (0, 1)]
+    return {
+        "format": FORMAT,
+        "gold": f"totals over {len(reports)} article keys",
+        "documents": len(reports),
+        "crashes": [c for r in reports for c in r.get("crashes", [])],
+        "summary": {
+            **{k: accuracy(*v) for k, v in sums.items()},
+            "quotes_right_speaker": accuracy(*quotes),
+            **counts,
+        },
+    }

@@ -212,7 +212,10 @@ def _render_items(title: str, items: list[dict[str, Any]]) -> list[str]:
 def render_report(report: dict[str, Any]) -> str:
     """The printed form of a report from any scorer (or of ``{"reports": [...]}``)."""
     if "reports" in report:
-        return "\n\n".join(render_report(r) for r in report["reports"])
+        parts = [render_report(r) for r in report["reports"]]
+        if report.get("totals"):
+            parts.append(render_report(report["totals"]))
+        return "\n\n".join(parts)
     lines = [f"== {report.get('format')}: {report.get('gold')}", f"NOTE: {report.get('caveat', CAVEAT)}"]
     for note in report.get("notes", []):
         lines.append(f"  - {note}")
