@@ -14,7 +14,7 @@ import datetime as dt
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as STOP_WORDS_EN
@@ -36,7 +36,7 @@ from .headline import finite_headline, parseable_headline, present_forms, set_le
 from .knowledge import ActorKnowledge, load_actor_knowledge
 from .label import label_document
 from .lexicon import Lexicon, load_lexicon
-from .model import Article, DocumentResult, Event, RawDocument, Versions
+from .model import Article, DocumentResult, Event, EventActor, RawDocument, Versions
 from .nlp import load_pipeline, parse_articles
 
 
@@ -192,6 +192,8 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
         _enrich(item, published, countries, res.gazetteer, res.versions)
         recode_intended(item.event, res.lexicon)
     events = [item.event for item in found if has_party(item.event)]
+    for event in events:
+        event.source, event.target = _international(event.source), _international(event.target)
     result.quotes = attribution.extract_quotes(doc, index.span_actor, lexicon=res.attribution)
     result.citations = attribution.extract_citations(doc, lexicon=res.attribution)
     attribution.link_citations(result.citations, events, doc, lexicon=res.attribution)
@@ -199,6 +201,17 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
     result.actors = [a for a in index.actors.values() if a.mentions]
     if not events:
         result.reason = "no events found"
+
+
+def _international(actor: EventActor | None) -> EventActor | None:
+    """An intergovernmental body, or one of its officials, is coded with CAMEO's top-level code IGO as its
+    country ("IGO", not an ISO code and not empty), its full code kept ("IGOUNO", "IGOEUREEC"): the convention of
+    CAMEO and of event data keys, so that "UN -> Myanmar" counts as an IGO dyad instead of a one-sided event."""
+    if actor is None or not (actor.code or "").startswith("IGO"):
+        return actor
+    if actor.country is None or (actor.country.startswith("IGO") and len(actor.country) > 3):
+        return replace(actor, country="IGO")
+    return actor
 
 
 STOP_WORDS = frozenset(STOP_WORDS_EN)
