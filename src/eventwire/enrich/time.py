@@ -296,8 +296,17 @@ def _period_date(edge: str, which: str, unit: str, base: dt.date, tense: str) ->
 def resolve_expression(text: str, published: dt.date | None, tense: str = "unknown") -> TimeRef | None:
     """Resolve one temporal expression under a tense (past | future | present | progressive | unknown).
 
-    Returns a TimeRef without offsets, or None when ``text`` is no date (a length of time, an age).
+    Returns a TimeRef without offsets, or None when ``text`` is no date (a length of time, an age). A date that
+    would fall outside the calendar Python knows (years 1 to 9999: "last week" of a page dated 0001-01-01, "next
+    year" of one dated 9999-12-31) stays unresolved, with its text.
     """
+    try:
+        return _resolve_expression(text, published, tense)
+    except (OverflowError, ValueError):
+        return TimeRef(value=None, precision="unknown", text=text, anchor="unresolved")
+
+
+def _resolve_expression(text: str, published: dt.date | None, tense: str = "unknown") -> TimeRef | None:
     expr = _classify(text)
     if expr is None:
         return None
