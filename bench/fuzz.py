@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gzip
-import io
 import json
 import random
 import resource
@@ -236,7 +235,7 @@ def g_mutated_page(rng: random.Random, pages: list[bytes]) -> Case:
 
 def _maybe_gzip(data: bytes, rng: random.Random) -> bytes:
     if rng.random() < 0.15:
-        packed = gzip.compress(data)
+        packed = gzip.compress(data, mtime=0)
         return packed[: rng.randrange(10, len(packed))] if rng.random() < 0.3 else packed
     return data
 
@@ -289,23 +288,27 @@ def g_bad_jsonl(rng: random.Random) -> Case:
     return Case("bad_jsonl", "feed.jsonl", ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass"))
 
 
-def _warc_record(url: str, payload: bytes, content_type: str = "text/html") -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=False)
-    headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
-    return buffer.getvalue()
+def _warc_record(url: str, payload: bytes, number: int, content_type: str = "text/html") -> bytes:
+    """One WARC response record, written out by hand so the same seed gives the same bytes (warcio's writer adds
+    the time and a random record id)."""
+    http = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n\r\n".encode()
+    block = http + payload
+    headers = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Target-URI: {url}\r\nWARC-Date: 2024-11-10T12:00:00Z\r\n"
+        f"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{number:012d}>\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(block)}\r\n\r\n"
+    )
+    return headers.encode("utf-8", "replace") + block + b"\r\n\r\n"
 
 
 def g_bad_warc(rng: random.Random) -> Case:
     page = _html(_paragraphs(rng, 3)).encode()
     records = []
-    for _ in range(rng.randint(1, 4)):
+    for number in range(rng.randint(1, 4)):
         url = rng.choice(BAD_URLS[:9] + ("https://example.com/2024/11/10/ok",)).replace("\x00", "")
-        records.append(_warc_record(url, page))
+        records.append(_warc_record(url, page, number))
     data = b"".join(records)
     choice = rng.randrange(5)
     if choice == 0:
@@ -317,7 +320,7 @@ def g_bad_warc(rng: random.Random) -> Case:
     elif choice == 3:
         data = bytes(b if rng.random() > 0.01 else rng.randrange(256) for b in data)
     if rng.random() < 0.3:
-        data = gzip.compress(data)
+        data = gzip.compress(data, mtime=0)
     return Case("bad_warc", "crawl.warc.gz" if data[:2] == b"\x1f\x8b" else "crawl.warc", data)
 
 
