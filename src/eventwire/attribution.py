@@ -1125,6 +1125,7 @@ def link_citations(
         if citation.id not in event.citations:
             event.citations.append(citation.id)
 
+    nearby = _EventFinder(events)
     for citation in citations:
         for mention in _mentions(citation, doc, lex, citations):
             sstart, send = _sent_of(doc, mention, sents)
@@ -1133,6 +1134,28 @@ def link_citations(
                 for event in resolved:
                     link(citation, event)
                 continue
-            for event in events:
+            for event in nearby.candidates(sstart, send, mention):
                 if _event_in(event, sstart, send, mention):
                     link(citation, event)
+
+
+class _EventFinder:
+    """The events ``_event_in`` can accept for a sentence and a mention, in their order, found by bisection
+    (testing every event for every mention made linking quadratic in the length of an article)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        triggers = sorted((e.trigger.start, i) for i, e in enumerate(events) if e.trigger is not None)
+        self.trigger_starts = [start for start, _ in triggers]
+        self.trigger_order = [i for _, i in triggers]
+        evidence = sorted((e.evidence.start, i) for i, e in enumerate(events) if e.evidence is not None)
+        self.evidence_starts = [start for start, _ in evidence]
+        self.evidence_order = [i for _, i in evidence]
+        self.longest = max((e.evidence.end - e.evidence.start for e in events if e.evidence is not None), default=0)
+
+    def candidates(self, start: int, end: int, mention: int) -> list[Event]:
+        first, last = bisect.bisect_left(self.trigger_starts, start), bisect.bisect_left(self.trigger_starts, end)
+        found = set(self.trigger_order[first:last])
+        lo = bisect.bisect_left(self.evidence_starts, mention - self.longest)
+        found.update(self.evidence_order[lo : bisect.bisect_right(self.evidence_starts, mention)])
+        return [self.events[i] for i in sorted(found)]

@@ -24,7 +24,9 @@ was dropped. Unusable content raises ``EmptyInput`` or ``BinaryInput``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,7 +40,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .config import DEFAULT, Config
 from .datafile import load_yaml_text
-from .errors import BinaryInput, DataFileError, EmptyInput
+from .errors import BinaryInput, DataFileError, EmptyInput, InputTooLarge
 from .model import Article, RawDocument
 from .urls import document_id, outlet_from_url
 
@@ -683,7 +685,7 @@ def _jsonld_dates(html: str) -> str | None:
     for block in _JSONLD.findall(html):
         try:
             data = json.loads(block.strip())
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to read: this block only
             continue
         stack = [data]
         while stack:
@@ -828,6 +830,61 @@ def _check_text(content: str, source: str | None) -> None:
         raise BinaryInput("mostly control characters: not text", source=source)
 
 
+def _scrubbed(raw: RawDocument) -> RawDocument:
+    """``raw`` with every string it holds (content, url, title, metadata...) free of lone surrogates (replaced by
+    U+FFFD; a valid pair becomes its character) and every float of its metadata finite (NaN and infinities become
+    None), so what is written out is valid UTF-8 and strict JSON. The same object when nothing needs changing."""
+    changes: dict[str, Any] = {}
+    for name in ("source", "content", "url", "published", "outlet", "title", "id"):
+        value = getattr(raw, name)
+        fixed = _scrub(value)
+        if fixed is not value:
+            changes[name] = fixed
+    if raw.metadata:
+        changes["metadata"] = _scrub(raw.metadata)
+    return dataclasses.replace(raw, **changes) if changes else raw
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        if not _SURROGATE.search(value):
+            return value
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_scrub(v) for v in value]
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A tag whose attributes run past this many characters (100,000 attributes on one tag take trafilatura and
+# htmldate minutes) keeps only its first attributes up to this length.
+MAX_TAG_CHARS = 10_000
+_LONG_TAG = re.compile(r"<([A-Za-z][\w:.-]*)([^<>]{" + str(MAX_TAG_CHARS) + ",})")
+
+
+def bounded_html(html: str) -> str:
+    """``html`` with every over-long tag cut to its first attributes (see MAX_TAG_CHARS); the text between tags is
+    untouched. Linear in the page's length."""
+    if len(html) < MAX_TAG_CHARS:
+        return html
+
+    def cut(match: re.Match[str]) -> str:
+        attributes = match.group(2)[:MAX_TAG_CHARS]
+        space = attributes.rfind(" ")
+        attributes = attributes[: space if space > 0 else 0]
+        if attributes.count('"') % 2:
+            attributes = attributes[: attributes.rfind('"')]
+        if attributes.count("'") % 2:
+            attributes = attributes[: attributes.rfind("'")]
+        return f"<{match.group(1)}{attributes}"
+
+    return _LONG_TAG.sub(cut, html)
+
+
 def _same_text(a: str, b: str) -> bool:
     return _WORD.findall(a.lower()) == _WORD.findall(b.lower())
 
@@ -838,12 +895,17 @@ def clean(raw: RawDocument, config: Config = DEFAULT) -> Article:
     What the caller passed (url, published, outlet, title, id) wins over what the page says.
     Raises ``EmptyInput`` when no text is left, ``BinaryInput`` for binary content.
     """
+    raw = _scrubbed(raw)
     source = raw.source
     content = raw.content or ""
     if not content.strip():
         raise EmptyInput("the document is empty", source=source)
+    if len(content) > config.max_bytes:
+        raise InputTooLarge(f"{len(content):,} characters, over max_bytes={config.max_bytes:,}", source=source)
     _check_text(content, source)
     html_input = raw.content_type == "html" or (raw.content_type is None and is_html(content))
+    if html_input:
+        content = bounded_html(content)
     metadata: dict[str, Any] = dict(raw.metadata)
     title = raw.title
     published = _iso_day(raw.published) or (raw.published if raw.published else None)

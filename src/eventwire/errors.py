@@ -54,6 +54,13 @@ class MalformedInput(InputError):
     code = "E105"
 
 
+class NotARegularFile(InputError):
+    """A folder entry that is no regular file (a FIFO, a socket, a device): skipped, never opened for reading."""
+
+    code = "E106"
+    hint = "only regular files inside folders are read; name a pipe on the command line to read it"
+
+
 class DataFileError(EventwireError):
     """A knowledge file (lexicon, actors, offices...) is invalid; the message names file, line and key."""
 
@@ -81,3 +88,44 @@ class DatabaseBusy(StoreError):
 
 class SchemaVersionError(StoreError):
     code = "E402"
+
+
+class InternalError(EventwireError):
+    """A stage raised an exception that is not an ``EventwireError`` while processing one document: a bug in
+    eventwire (or a dependency) that the input set off. It becomes that document's failure, never the batch's end;
+    ``reason`` is one line (the exception's type and message), ``traceback`` the full one (for ``--verbose``)."""
+
+    code = "E900"
+    hint = "a bug: please report it with the document (run with --verbose for the traceback)"
+
+    def __init__(self, message: str, *, source: str | None = None, traceback: str | None = None) -> None:
+        self.traceback = traceback
+        super().__init__(message, source=source)
+
+    @classmethod
+    def wrap(cls, exc: BaseException, source: str | None, stage: str | None = None) -> InternalError:
+        """The internal error for ``exc`` raised while processing the document ``source`` (in ``stage``)."""
+        import traceback as tb
+
+        text = " ".join(str(exc).split())
+        if len(text) > MAX_REASON:
+            text = text[: MAX_REASON - 1] + "…"
+        stage = stage or _stage_of(exc)
+        where = f" in {stage}" if stage else ""
+        message = f"{type(exc).__name__}{where}: {text}" if text else f"{type(exc).__name__}{where}"
+        return cls(message, source=source, traceback="".join(tb.format_exception(exc)))
+
+
+MAX_REASON = 200  # characters of an exception's message kept in a one-line reason
+
+
+def _stage_of(exc: BaseException) -> str | None:
+    """Where in eventwire ``exc`` was raised (or left eventwire for a dependency): ``enrich/time.py:340``."""
+    import traceback as tb
+
+    found = None
+    for frame in tb.extract_tb(exc.__traceback__):
+        path = frame.filename.replace("\\", "/")
+        if "/eventwire/" in path:
+            found = f"{path.rsplit('/eventwire/', 1)[1]}:{frame.lineno}"
+    return found

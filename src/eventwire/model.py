@@ -237,9 +237,14 @@ class DocumentResult:
     citations: list[Citation] = field(default_factory=list)
     label: DocumentLabel | None = None
     versions: Versions | None = None
+    # a failed document's traceback when a stage raised an unexpected exception ([E900]); shown by the CLI with
+    # --verbose only, never written with the result
+    traceback: str | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
+        data = to_dict(self)
+        data.pop("traceback", None)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentResult:
@@ -281,6 +286,7 @@ def json_schema() -> dict[str, Any]:
     from pydantic import TypeAdapter
 
     schema = TypeAdapter(DocumentResult).json_schema()
+    schema["properties"].pop("traceback", None)  # never written (``DocumentResult.to_dict``)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://eventwire.invalid/schema/document_result.schema.json"
     return schema

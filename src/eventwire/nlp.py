@@ -8,6 +8,7 @@ stage, worker and test in a process shares one pipeline.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
@@ -65,11 +66,72 @@ def sentence_bounds(nlp: Language, text: str) -> list[int]:
                 paragraphs.append((offset + lead, body[:cut].rstrip()))
             paragraphs.append((offset + lead + cut, body[cut:]))
         offset += len(para)
-    starts: list[int] = []
+    pieces = [piece for base, para in paragraphs for piece in _pieces(base, para)]
+    segmented = [(base, piece) for base, piece in pieces if not is_overlong(piece)]
+    starts: list[int] = [base for base, piece in pieces if is_overlong(piece)]  # one segment each, never parsed
     with nlp.select_pipes(enable=["senter"]):
-        for (base, _), doc in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
+        for (base, _), doc in zip(segmented, nlp.pipe(p for _, p in segmented), strict=True):
             starts += [base + sent.start_char for sent in doc.sents]
-    return starts or [0]
+    return sorted(starts) or [0]
+
+
+# Bounds on what reaches spaCy. A paragraph longer than MAX_PIECE_CHARS is cut at white space into pieces for the
+# sentence recogniser (spaCy refuses a text over nlp.max_length, E088, and needs memory in proportion); a sentence
+# of more than MAX_SENTENCE_WORDS words or MAX_SENTENCE_CHARS characters, or holding a word of more than
+# MAX_WORD_CHARS characters (spaCy's tokenizer is quadratic in a word's length: 100,000 "&amp;" in a row), is
+# "over-long": it is tokenised on white space only and never parsed (``doc.user_data["overlong"]`` counts them).
+MAX_PIECE_CHARS = 50_000
+MAX_SENTENCE_WORDS = 500
+MAX_SENTENCE_CHARS = 10_000
+MAX_WORD_CHARS = 1_000
+_LONG_WORD = re.compile(r"\S{" + str(MAX_WORD_CHARS + 1) + ",}")
+_RUNS = re.compile(r"\S+|\s+")
+
+
+def is_overlong(sentence: str) -> bool:
+    """Whether a sentence is past the bounds the parser is given (see MAX_SENTENCE_WORDS)."""
+    if len(sentence) > MAX_SENTENCE_CHARS or _LONG_WORD.search(sentence):
+        return True
+    return len(sentence) > MAX_SENTENCE_WORDS * 2 and len(sentence.split()) > MAX_SENTENCE_WORDS
+
+
+def _whitespace_tokens(text: str) -> list[tuple[str, bool]]:
+    """(word, followed by one space) pairs as spaCy's tokenizer makes them for words split on white space only: a
+    single space after a word is the word's, any other run of white space is a token of its own."""
+    tokens: list[tuple[str, bool]] = []
+    for match in _RUNS.finditer(text):
+        run = match.group()
+        if not run[0].isspace():
+            tokens.append((run, False))
+        elif run[0] == " " and tokens and not tokens[-1][1] and not tokens[-1][0][0].isspace():
+            tokens[-1] = (tokens[-1][0], True)
+            if run[1:]:
+                tokens.append((run[1:], False))
+        else:
+            tokens.append((run, False))
+    return tokens
+
+
+def _pieces(base: int, paragraph: str) -> Iterator[tuple[int, str]]:
+    """``paragraph`` (at offset ``base``) cut at white space into pieces of at most MAX_PIECE_CHARS, each with
+    its offset; a piece holding an over-long word is cut around it, the word a piece of its own."""
+    start = 0
+    while start < len(paragraph):
+        end = min(len(paragraph), start + MAX_PIECE_CHARS)
+        if end < len(paragraph):
+            cut = paragraph.rfind(" ", start + 1, end)
+            end = cut if cut > start else end
+        piece = paragraph[start:end]
+        long_word = _LONG_WORD.search(piece)
+        if long_word is not None and long_word.start() > 0:
+            end = start + long_word.start()
+        elif long_word is not None:
+            end = start + long_word.end()
+        piece = paragraph[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            yield base + start + lead, piece.strip()
+        start = end
 
 
 def _unparsed(nlp: Language, sentences: list[str]) -> Doc:
@@ -81,9 +143,13 @@ def _unparsed(nlp: Language, sentences: list[str]) -> Doc:
     deps: list[str] = []
     for sentence in sentences:
         root = len(words)
-        for k, token in enumerate(nlp.tokenizer(sentence)):
-            words.append(token.text)
-            spaces.append(bool(token.whitespace_))
+        if is_overlong(sentence):  # white space only: the tokenizer would take quadratic time on a long word
+            tokens = _whitespace_tokens(sentence)
+        else:
+            tokens = [(token.text, bool(token.whitespace_)) for token in nlp.tokenizer(sentence)]
+        for k, (text, space) in enumerate(tokens):
+            words.append(text)
+            spaces.append(space)
             heads.append(root)
             deps.append("ROOT" if k == 0 else "dep")
     return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
@@ -102,14 +168,14 @@ def parse_articles(
     get the tagger, parser and lemmatizer — the sentences of all ``texts`` in one batched ``nlp.pipe``; of those,
     NER (half the cost) runs only where ``needs_ner(sentence_doc)`` says a name may be unknown to the knowledge
     tables. Other sentences are only tokenised: their tokens have ``pos_ == ""``. ``doc.user_data["parsed"]``
-    holds the start token of every analysed sentence.
+    holds the start token of every analysed sentence. Over-long sentences (``is_overlong``) are never analysed.
     """
     plans: list[tuple[list[str], list[bool]]] = []
     for text in texts:
         bounds = sentence_bounds(nlp, text) + [len(text)] if text else [0]
         bounds[0] = 0
         chunks = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
-        plans.append((chunks, [wants_parse(chunk) for chunk in chunks]))
+        plans.append((chunks, [not is_overlong(chunk) and wants_parse(chunk) for chunk in chunks]))
     full = [c for chunks, selected in plans for c, s in zip(chunks, selected, strict=True) if s]
     enabled = [name for name in FULL_COMPONENTS if name in nlp.pipe_names and name != "ner"]
     with nlp.select_pipes(enable=enabled):
@@ -166,6 +232,7 @@ def _assemble(
         index += len(sub)
     doc.user_data["parsed"] = starts
     doc.user_data["text"] = text
+    doc.user_data["overlong"] = sum(1 for chunk in chunks if is_overlong(chunk))
     return doc
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -30,14 +30,14 @@ from .enrich.place import Gazetteer, event_place, load_gazetteer
 from .enrich.quantity import event_quantities
 from .enrich.status import event_status
 from .enrich.time import event_date
-from .errors import EventwireError, InputError
+from .errors import EventwireError, InputError, InternalError, NotARegularFile
 from .events import Found, extract_events, has_party, recode_intended
 from .headline import finite_headline, parseable_headline, present_forms, set_lemmas
 from .knowledge import ActorKnowledge, load_actor_knowledge
 from .label import label_document
 from .lexicon import Lexicon, load_lexicon
-from .model import Article, DocumentResult, Event, EventActor, RawDocument, Versions
-from .nlp import load_pipeline, parse_articles
+from .model import Article, DocStatus, DocumentResult, Event, EventActor, RawDocument, Versions
+from .nlp import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS, MAX_WORD_CHARS, load_pipeline, parse_articles
 
 
 @dataclass(frozen=True)
@@ -199,8 +199,16 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
     attribution.link_citations(result.citations, events, doc, lexicon=res.attribution)
     result.events = events
     result.actors = [a for a in index.actors.values() if a.mentions]
+    overlong = int(doc.user_data.get("overlong") or 0)
+    if overlong:  # said in the result, so a reader knows what was not coded
+        article.metadata["overlong_sentences"] = overlong
     if not events:
         result.reason = "no events found"
+        if overlong:
+            result.reason += (
+                f" ({overlong} over-long sentence{'s' if overlong > 1 else ''} not parsed: over "
+                f"{MAX_SENTENCE_WORDS} words, {MAX_SENTENCE_CHARS:,} characters or a word of {MAX_WORD_CHARS:,})"
+            )
 
 
 def _international(actor: EventActor | None) -> EventActor | None:
@@ -257,30 +265,46 @@ def process_raw(raw: RawDocument, config: Config = DEFAULT) -> DocumentResult:
 
 
 def process_raws(raws: Sequence[RawDocument], config: Config = DEFAULT) -> list[DocumentResult]:
-    """Clean and code documents (parsed in one batch), one result each, in order; a document's failure becomes
-    its own failed result."""
+    """Clean and code documents (parsed in one batch), one result each, in order. Whatever one document raises
+    becomes its own failed result: an ``InputError`` with its code, any other exception an ``InternalError``
+    ([E900], one line naming the document and the exception; the traceback in ``result.traceback``). When the
+    batch's parse raises, each document is coded again alone, so only the one that raised fails."""
     results: list[DocumentResult | None] = []
     articles: list[tuple[int, Article]] = []
     for raw in raws:
         try:
             articles.append((len(results), clean(raw, config)))
             results.append(None)
-        except InputError as exc:
-            results.append(DocumentResult(document_id=raw.id or raw.source, status="failed", reason=str(exc)))
+        except EventwireError as exc:
+            results.append(_failure(raw.id or raw.source, exc))
+        except Exception as exc:  # a bug the input set off: this document's failure, not the batch's
+            results.append(_failure(raw.id or raw.source, InternalError.wrap(exc, raw.source)))
     try:
         coded = process_articles([a for _, a in articles], config)
-    except EventwireError:
+    except Exception:
         coded = [_process_alone(a, config) for _, a in articles]  # find which one failed
     for (position, _), result in zip(articles, coded, strict=True):
         results[position] = result
     return [r for r in results if r is not None]
 
 
+def _failure(document_id: str, exc: EventwireError, article: Article | None = None) -> DocumentResult:
+    return DocumentResult(
+        document_id=document_id,
+        status="failed",
+        reason=str(exc),
+        article=article,
+        traceback=exc.traceback if isinstance(exc, InternalError) else None,
+    )
+
+
 def _process_alone(article: Article, config: Config) -> DocumentResult:
     try:
         return process_article(article, config)
     except EventwireError as exc:
-        return DocumentResult(document_id=article.id, status="failed", reason=str(exc), article=article)
+        return _failure(article.id, exc, article)
+    except Exception as exc:
+        return _failure(article.id, InternalError.wrap(exc, article.source), article)
 
 
 def extract(
@@ -290,15 +314,21 @@ def extract(
     url: str | None = None,
     config: Config | None = None,
 ) -> DocumentResult:
-    """Code one page (HTML or text, chrome and all). Unreadable input raises an InputError."""
+    """Code one page (HTML or text, chrome and all). Unreadable input raises an InputError; any other exception
+    raised on the way becomes an ``InternalError`` ([E900], with the original as its cause)."""
     raw = RawDocument(
         source="<text>",
         content=text_or_html,
         url=url,
         published=published.isoformat() if isinstance(published, dt.date) else published,
     )
-    article = clean(raw, config or DEFAULT)
-    return process_article(article, config or DEFAULT)
+    try:
+        article = clean(raw, config or DEFAULT)
+        return process_article(article, config or DEFAULT)
+    except EventwireError:
+        raise
+    except Exception as exc:
+        raise InternalError.wrap(exc, raw.source) from exc
 
 
 def extract_many(
@@ -360,11 +390,24 @@ def run(
 
     def items() -> Iterator[RawDocument | DocumentResult]:
         for item in iter_documents(inputs, pattern=pattern, field_map=field_map, config=config):
-            if isinstance(item, InputError):
-                yield DocumentResult(document_id=item.source or "?", status="failed", reason=str(item))
+            if isinstance(item, (InputError, InternalError)):
+                status: DocStatus = "skipped" if isinstance(item, NotARegularFile) else "failed"
+                yield DocumentResult(
+                    document_id=item.source or "?",
+                    status=status,
+                    reason=str(item),
+                    traceback=item.traceback if isinstance(item, InternalError) else None,
+                )
                 continue
             item = _hinted(item, hints)
-            if known is not None and known(item):
+            try:
+                stored = known is not None and known(item)
+            except EventwireError:
+                raise  # the store's own errors (busy, read-only) end the run: every document would meet them
+            except Exception as exc:
+                yield _failure(item.id or item.source, InternalError.wrap(exc, item.source))
+                continue
+            if stored:
                 yield DocumentResult(document_id=item.id or item.source, status="skipped", reason="already stored")
             else:
                 yield item
@@ -386,12 +429,34 @@ def run(
         pending: list = []
         for batch in _batches(items(), size):
             raws = [item for item in batch if isinstance(item, RawDocument)]
-            pending.append((batch, pool.submit(process_raws, raws, config) if raws else None))
+            pending.append((batch, _submit(pool, raws, config) if raws else None))
             while len(pending) > workers * 4:
                 done, future = pending.pop(0)
-                yield from _interleave(done, future.result() if future else [])
+                yield from _interleave(done, _outcome(done, future))
         for done, future in pending:
-            yield from _interleave(done, future.result() if future else [])
+            yield from _interleave(done, _outcome(done, future))
+
+
+def _submit(pool: ProcessPoolExecutor, raws: list[RawDocument], config: Config) -> Future:  # type: ignore[type-arg]
+    try:
+        return pool.submit(process_raws, raws, config)
+    except Exception as exc:  # a broken pool takes no more work: the batch's documents fail with the reason
+        failed: Future = Future()  # type: ignore[type-arg]
+        failed.set_exception(exc)
+        return failed
+
+
+def _outcome(batch: list[RawDocument | DocumentResult], future: Future | None) -> list[DocumentResult]:  # type: ignore[type-arg]
+    """A worker's results for its batch; when the worker itself died (killed, out of memory) or its results could
+    not come back, each document of the batch fails with that reason, and the run goes on with the other batches
+    (``ProcessPoolExecutor`` then refuses new work: those batches fail too, each document with the reason)."""
+    if future is None:
+        return []
+    try:
+        return future.result()  # type: ignore[no-any-return]
+    except Exception as exc:
+        raws = [item for item in batch if isinstance(item, RawDocument)]
+        return [_failure(raw.id or raw.source, InternalError.wrap(exc, raw.source, "a worker process")) for raw in raws]
 
 
 def _interleave(batch: list[RawDocument | DocumentResult], coded: list[DocumentResult]) -> list[DocumentResult]:

@@ -17,20 +17,36 @@ TRACKING_PARAMS = re.compile(
 )
 
 
+MAX_URL = 8192  # characters: longer is no page address (browsers and servers refuse far shorter ones)
+_BAD_CHARS = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+
+
 def normalize_url(url: str | None) -> str | None:
-    """``https://WWW.Example.com/a/?utm_source=x&b=2#top`` → ``example.com/a?b=2``; None for non-URLs."""
-    if not url or not url.strip():
+    """``https://WWW.Example.com/a/?utm_source=x&b=2#top`` → ``example.com/a?b=2``; None for non-URLs.
+
+    A URL that cannot be split (a bracket left open: ``http://[::1/``), whose port is no number from 0 to 65535,
+    whose host is an IP literal in brackets, holds a control character or a lone surrogate (or a host with a
+    space) or is longer than ``MAX_URL`` is no URL here: None, so the article is identified
+    by its text and its outlet comes from elsewhere.
+    """
+    if not url or not url.strip() or len(url) > MAX_URL:
         return None
     url = url.strip()
+    if _BAD_CHARS.search(url):
+        return None
     if "://" not in url:
         url = "http://" + url
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if not host or "." not in host:
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        port_number = parts.port
+    except ValueError:  # "Invalid IPv6 URL", "Port out of range 0-65535", "Port could not be cast to integer"
+        return None
+    if not host or "." not in host or ":" in host or "[" in parts.netloc or " " in host:
         return None
     if host.startswith("www."):
         host = host[4:]
-    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    port = f":{port_number}" if port_number and port_number not in (80, 443) else ""
     path = re.sub(r"/{2,}", "/", parts.path or "/")
     if len(path) > 1:
         path = path.rstrip("/")

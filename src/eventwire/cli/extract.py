@@ -9,7 +9,8 @@ one document, or a JSON array streamed item by item for several.
 
 Problems are reported on standard error, one line per document with its name and the reason, and the run
 closes with a summary (read, coded, skipped, failed, and the reasons). One bad document never stops the
-batch. A progress bar shows on standard error when it is a terminal.
+batch: an unexpected exception inside one document is that document's failure ``[E900]`` with a one-line
+reason (``--verbose`` before the command prints its traceback too). A progress bar shows on standard error when it is a terminal.
 
 Examples::
 
@@ -81,16 +82,19 @@ def run_extract(args: argparse.Namespace) -> int:
         hints=hints,
     )
     progress = None if args.no_progress else _progress()
-    say = progress.write if progress is not None else _stderr
+    say = (lambda m: progress.write(_printable(m))) if progress is not None else _stderr
     writer = _Writer(fmt, sys.stdout)
     counts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
+    verbose = bool(getattr(args, "verbose", False))
     try:
         for result in results:
             counts["read"] += 1
             counts[result.status] += 1
             if result.status == "failed":
                 say(_problem("failed", result))
+                if verbose and result.traceback:
+                    say(result.traceback.rstrip())
                 reasons[_reason_kind(result.reason)] += 1
             elif result.status == "skipped":
                 say(_problem("skipped", result))
@@ -98,18 +102,18 @@ def run_extract(args: argparse.Namespace) -> int:
             writer.write(result)
             if progress is not None:
                 progress.update(1)
-    finally:
+    finally:  # the summary says what was done even when the run is interrupted
         if progress is not None:
             progress.close()
         writer.close()
-    if counts["read"] > 1 or counts["failed"] or counts["skipped"]:
-        summary = (
-            f"eventwire: read {counts['read']}, coded {counts['ok']}, skipped {counts['skipped']}, "
-            f"failed {counts['failed']}"
-        )
-        if reasons:
-            summary += " (" + "; ".join(f"{kind}: {n}" for kind, n in reasons.most_common()) + ")"
-        _stderr(summary)
+        if counts["read"] > 1 or counts["failed"] or counts["skipped"]:
+            summary = (
+                f"eventwire: read {counts['read']}, coded {counts['ok']}, skipped {counts['skipped']}, "
+                f"failed {counts['failed']}"
+            )
+            if reasons:
+                summary += " (" + "; ".join(f"{kind}: {n}" for kind, n in reasons.most_common()) + ")"
+            _stderr(summary)
     if counts["read"] == 0:
         _stderr("eventwire: no document found in the inputs")
         return 2
@@ -130,7 +134,7 @@ class _Writer:
     def write(self, result: DocumentResult) -> None:
         self.count += 1
         if self.fmt == "jsonl":
-            self.out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            self.out.write(_printable(json.dumps(result.to_dict(), ensure_ascii=False)) + "\n")
             self.out.flush()
         elif self.fmt == "table":
             if result.status == "ok":
@@ -157,11 +161,21 @@ class _Writer:
 
 
 def _json(result: DocumentResult) -> str:
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=1)
+    return _printable(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
 
 
 def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    print(_printable(message), file=sys.stderr, flush=True)
+
+
+def _printable(text: str) -> str:
+    """``text`` with any lone surrogate (a file name that is not UTF-8) written as an escape, so printing it
+    cannot fail."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _problem(status: str, result: DocumentResult) -> str:
@@ -190,6 +204,8 @@ def _reason_kind(reason: str | None) -> str:
             "E103": "unreadable",
             "E104": "too large",
             "E105": "malformed",
+            "E106": "not a regular file",
+            "E900": "internal error",
         }.get(code.group(1), code.group(1))
     return reason
 

@@ -215,6 +215,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         def on_result(result) -> None:  # type: ignore[no-untyped-def]
             if result.status == "failed":
                 print(f"eventwire: failed: {result.reason}", file=sys.stderr)
+                if getattr(args, "verbose", False) and result.traceback:
+                    print(result.traceback.rstrip(), file=sys.stderr)
             if progress is not None:
                 progress.update(1)
 
@@ -230,6 +232,9 @@ def run_ingest(args: argparse.Namespace) -> int:
             if progress is not None:
                 progress.close()
     seconds = time.monotonic() - started
+    for failure in report.failures:
+        if failure.startswith("[E900]"):  # a result the store could not write (the others were stored)
+            print(f"eventwire: failed: {failure}", file=sys.stderr)
     print(
         f"eventwire: read {report.read}, coded {report.coded} (replaced {report.replaced}), "
         f"already stored {report.already_stored}, wire copies {report.copies}, skipped {report.skipped}, "

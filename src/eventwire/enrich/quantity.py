@@ -43,6 +43,10 @@ _EXCLUDED_ENTS = {
     "LANGUAGE",
 }
 _CLAUSE_DEPS = {"ccomp", "parataxis", "csubj"}
+# the most words one number is written in ("one hundred and twenty-two thousand three hundred" is 7): a longer run
+# of number-like tokens (a table row, a flood of numeric entities) is read as numbers of this many words at most,
+# so a run of n such tokens costs n, not n squared
+MAX_NUMBER_WORDS = 12
 _NUM_RE = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
 
 
@@ -123,22 +127,33 @@ def parse_number(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
-def _in_clause(tok: Token, top: Token, trigger: Token) -> bool:
-    """True when ``tok`` belongs to the clause headed by ``top`` (see the module docstring)."""
+def _in_clause(tok: Token, top: Token, trigger: Token, memo: dict[int, bool] | None = None) -> bool:
+    """True when ``tok`` belongs to the clause headed by ``top`` (see the module docstring). ``memo`` keeps the
+    answer for every token on the way up (it depends on the token alone once ``top`` and ``trigger`` are fixed),
+    so a sentence costs one walk per token, not one per token and ancestor."""
     node = tok
+    path: list[int] = []
+    result = True
     while node != top:
-        if node.head == node:
-            return False
-        if node.dep_ in _CLAUSE_DEPS:
-            return False
+        if memo is not None and node.i in memo:
+            result = memo[node.i]
+            break
+        if node.head == node or node.dep_ in _CLAUSE_DEPS:
+            result = False
+            break
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children)
         own_clause = node.dep_ in ("advcl", "relcl", "acl", "conj") and has_subject
         if own_clause and not (node.dep_ in ("relcl", "acl") and node.head == trigger):
-            return False
+            result = False
+            break
         if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
-            return False
+            result = False
+            break
+        path.append(node.i)
         node = node.head
-    return True
+    if memo is not None:
+        memo.update(dict.fromkeys(path, result))
+    return result
 
 
 def _clause_top(trigger: Token) -> Token:
@@ -262,8 +277,9 @@ def event_quantities(trigger: Token, *, include_money: bool | None = None) -> li
     results: list[Quantity] = []
     used: set[int] = set()
     doc = trigger.doc
+    memo: dict[int, bool] = {}
     for tok in sent:
-        if tok.i in used or not _in_clause(tok, top, trigger):
+        if tok.i in used or not _in_clause(tok, top, trigger, memo):
             continue
         if tok.ent_type_ == "MONEY":
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
@@ -305,6 +321,7 @@ def event_quantities(trigger: Token, *, include_money: bool | None = None) -> li
         j = tok.i + 1
         while (
             j < sent.end
+            and j - tok.i < MAX_NUMBER_WORDS
             and (doc[j].like_num or doc[j].lower_ in cues.multipliers)
             and doc[j].ent_type_ not in _EXCLUDED_ENTS
         ):

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import DataFileError
 from ..model import TimeRef
@@ -132,14 +132,25 @@ def _sentence(tok: Token) -> Span:
     return doc[:]
 
 
+def _date_entities(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) tokens of the doc's DATE entities, read once per doc: ``doc.ents`` builds every entity
+    span again on each call, which made the time stage quadratic in the length of an article. (A doc's entities
+    are set once, by the parse, before any stage reads them.)"""
+    key = "eventwire.time.date_entities"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "DATE"]
+        doc.user_data[key] = cached
+    return cached  # type: ignore[no-any-return]
+
+
 def temporal_spans(sent: Span) -> list[Span]:
     """Temporal expressions of a sentence: DATE entities and cue patterns, overlapping ones merged."""
     cues = load_time_cues()
     doc = sent.doc
-    raw: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ == "DATE" and ent.start >= sent.start and ent.end <= sent.end:
-            raw.append((ent.start, ent.end))
+    raw: list[tuple[int, int]] = [
+        (start, end) for start, end in _date_entities(doc) if start >= sent.start and end <= sent.end
+    ]
     for match in cues.find.finditer(sent.text):
         span = doc.char_span(
             sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
@@ -296,8 +307,17 @@ def _period_date(edge: str, which: str, unit: str, base: dt.date, tense: str) ->
 def resolve_expression(text: str, published: dt.date | None, tense: str = "unknown") -> TimeRef | None:
     """Resolve one temporal expression under a tense (past | future | present | progressive | unknown).
 
-    Returns a TimeRef without offsets, or None when ``text`` is no date (a length of time, an age).
+    Returns a TimeRef without offsets, or None when ``text`` is no date (a length of time, an age). A date that
+    would fall outside the calendar Python knows (years 1 to 9999: "last week" of a page dated 0001-01-01, "next
+    year" of one dated 9999-12-31) stays unresolved, with its text.
     """
+    try:
+        return _resolve_expression(text, published, tense)
+    except (OverflowError, ValueError):
+        return TimeRef(value=None, precision="unknown", text=text, anchor="unresolved")
+
+
+def _resolve_expression(text: str, published: dt.date | None, tense: str = "unknown") -> TimeRef | None:
     expr = _classify(text)
     if expr is None:
         return None

@@ -27,7 +27,10 @@ magic bytes, whatever the file is called). Each file is one of:
 One bad file, line or record yields an ``InputError`` subclass (``EmptyInput``, ``BinaryInput``,
 ``UnreadableInput``, ``InputTooLarge``, ``MalformedInput``) whose ``source`` names it ("path",
 "path:line", "file.warc.gz#record-N"), and the iteration goes on. A truncated gzip or WARC file yields what
-was read before the cut, then one error.
+was read before the cut, then one error. Inside folders only regular files are read: a FIFO, socket or device
+yields ``NotARegularFile`` (the pipeline reports it as skipped) without being opened, and a folder that cannot be
+listed yields ``UnreadableInput``. A JSON line nested too deep to read fails alone (``MalformedInput``); ``NaN``
+and ``Infinity`` in a line are read as null.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import gzip
 import io
 import json
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -44,7 +48,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..config import DEFAULT, Config
-from ..errors import EmptyInput, InputError, InputTooLarge, MalformedInput, UnreadableInput
+from ..errors import (
+    EmptyInput,
+    InputError,
+    InputTooLarge,
+    InternalError,
+    MalformedInput,
+    NotARegularFile,
+    UnreadableInput,
+)
 from ..model import RawDocument
 from .decode import check_text, decode_bytes
 
@@ -77,38 +89,59 @@ def iter_documents(
     pattern: str | None = None,
     field_map: dict[str, str] | None = None,
     config: Config = DEFAULT,
-) -> Iterator[RawDocument | InputError]:
+) -> Iterator[RawDocument | InputError | InternalError]:
     """Yield a ``RawDocument`` for every document found in ``inputs``, or an ``InputError`` for each bad one.
 
     ``inputs`` are file paths, directories (recursive; ``pattern`` is a glob on file names, or on the
     relative path when it holds a ``/``) or ``"-"`` for standard input. Errors are yielded, never raised,
-    so one bad file, line or record never stops a batch.
+    so one bad file, line or record never stops a batch; an unexpected exception while reading one input
+    yields an ``InternalError`` for it and reading goes on with the next.
     """
     for item in inputs:
         if item == "-":
-            yield from _iter_stream(sys.stdin.buffer, "-", None, field_map, config)
+            yield from _guarded(_iter_stream(sys.stdin.buffer, "-", None, field_map, config), "-")
             continue
         path = Path(item)
         if path.is_dir():
             for file in _walk(path, pattern):
-                yield from _iter_file(file, field_map, config)
+                if isinstance(file, InputError):
+                    yield file
+                else:
+                    yield from _guarded(_iter_file(file, field_map, config), str(file))
         elif path.exists():
-            yield from _iter_file(path, field_map, config)
+            yield from _guarded(_iter_file(path, field_map, config), item)
         else:
             yield UnreadableInput("no such file or directory", source=item, hint="check the path")
 
 
+def _guarded(
+    items: Iterator[RawDocument | InputError], source: str
+) -> Iterator[RawDocument | InputError | InternalError]:
+    """The documents of one input; an unexpected exception while reading it (a bug a strange file sets off)
+    ends that input only, as one ``InternalError`` naming it, and reading goes on with the next input."""
+    try:
+        yield from items
+    except Exception as exc:
+        yield InternalError.wrap(exc, source, "the reader")
+
+
 def read_document(path: str | Path, *, config: Config = DEFAULT) -> RawDocument:
     """Read one file as one document; raise its ``InputError`` instead of yielding it."""
-    for result in _iter_file(Path(path), None, config):
-        if isinstance(result, InputError):
+    for result in _guarded(_iter_file(Path(path), None, config), str(path)):
+        if isinstance(result, (InputError, InternalError)):
             raise result
         return result
     raise EmptyInput("no document in the file", source=str(path))
 
 
-def _walk(root: Path, pattern: str | None) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
+def _walk(root: Path, pattern: str | None) -> Iterator[Path | InputError]:
+    """The regular files under ``root`` in name order, and an error for each entry that cannot be read: a folder
+    that cannot be listed (``UnreadableInput``), a FIFO, socket or device (``NotARegularFile``: never opened, so
+    a pipe in a folder cannot block the run), a broken link."""
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        while errors:
+            yield _walk_error(errors.pop(0))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
@@ -118,7 +151,34 @@ def _walk(root: Path, pattern: str | None) -> Iterator[Path]:
                 target = str(file.relative_to(root)) if "/" in pattern else name
                 if not fnmatch.fnmatch(target, pattern):
                     continue
+            try:
+                mode = file.stat().st_mode
+            except OSError as exc:
+                yield UnreadableInput(f"cannot read: {exc.strerror or exc}", source=str(file))
+                continue
+            if not stat.S_ISREG(mode):
+                yield NotARegularFile(f"skipped: {_file_kind(mode)}, not a regular file", source=str(file))
+                continue
             yield file
+    while errors:
+        yield _walk_error(errors.pop(0))
+
+
+def _walk_error(exc: OSError) -> InputError:
+    where = exc.filename if exc.filename is not None else "?"
+    return UnreadableInput(
+        f"cannot read the folder: {exc.strerror or exc}", source=str(where), hint="check its permissions"
+    )
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def _iter_file(
@@ -340,11 +400,21 @@ def iter_jsonl(
         yield EmptyInput("no JSON lines in the file", source=source)
 
 
+def _no_constant(name: str) -> None:
+    """``NaN``, ``Infinity`` and ``-Infinity`` (which Python's JSON reader accepts and strict JSON has not) are
+    read as null, so what eventwire writes stays strict JSON."""
+    return None
+
+
 def _record_from_line(line: bytes, where: str, field_map: dict[str, str] | None) -> RawDocument:
     try:
-        record = json.loads(decode_bytes(line, where))
+        record = json.loads(decode_bytes(line, where), parse_constant=_no_constant)
     except ValueError as exc:
         raise MalformedInput(f"not valid JSON: {exc}", source=where, hint="one JSON object per line") from exc
+    except RecursionError as exc:
+        raise MalformedInput(
+            "JSON nested too deep to read (over about 1,000 levels)", source=where, hint="one flat JSON object per line"
+        ) from exc
     if not isinstance(record, dict):
         raise MalformedInput(f"a JSON {type(record).__name__}, not an object", source=where)
     if field_map:

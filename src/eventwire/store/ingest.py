@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
 import json
@@ -28,7 +29,7 @@ import numpy as np
 import pyarrow as pa
 
 from .._version import __version__
-from ..errors import StoreError
+from ..errors import EventwireError, InternalError, StoreError
 from ..model import Article, DocumentResult, Event, EventActor, RawDocument
 from ..urls import document_id as make_document_id
 from ..urls import normalize_url, text_hash
@@ -440,7 +441,26 @@ class Ingestor:
         return True
 
     def write_batch(self, results: list[DocumentResult]) -> None:
-        """Write one batch in one transaction; on any error nothing of the batch stays."""
+        """Write one batch in one transaction; on any error nothing of the batch stays. When writing the batch
+        raises something that is not a store error (a record the writer cannot take), each of its results is
+        written again in a transaction of its own, and the one that raises is counted failed with an
+        ``InternalError`` reason naming it: the rest of the batch is stored."""
+        before = copy.deepcopy(self.report)
+        try:
+            self._write_transaction(results)
+        except (EventwireError, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception:
+            if len(results) == 1:
+                raise
+            self.report = before
+            errors = [self._write_alone(result) for result in results]
+            if all(error is not None for error in errors):
+                self.report = before
+                raise  # every result fails: the store itself is the problem (disk full), not one record
+        self.report.batches += 1
+
+    def _write_transaction(self, results: list[DocumentResult]) -> None:
         conn = self.store.conn
         conn.execute("BEGIN TRANSACTION")
         try:
@@ -450,7 +470,23 @@ class Ingestor:
             conn.execute("ROLLBACK")
             self.copies = CopyIndex(self.store)  # its in-memory additions were rolled back too
             raise
-        self.report.batches += 1
+
+    def _write_alone(self, result: DocumentResult) -> InternalError | None:
+        """Write one result in its own transaction; when that raises, count it failed and return the error."""
+        before = copy.deepcopy(self.report)
+        try:
+            self._write_transaction([result])
+            return None
+        except (EventwireError, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:
+            self.report = before
+            source = result.article.source if result.article and result.article.source else result.document_id
+            error = InternalError.wrap(exc, source, "the store writer")
+            self.report.read += 1
+            self.report.failed += 1
+            self.report.failures.append(str(error))
+            return error
 
     def _write(self, results: list[DocumentResult]) -> None:
         conn = self.store.conn
