@@ -65,3 +65,29 @@ def test_event_place_reads_an_admin1_qualifier(nlp, gaz):
     doc = nlp("Protesters rallied in Springfield, Illinois, on Monday.")
     place = event_place(token(doc, "rallied"), Counter({"USA": 1}), gaz)
     assert place is not None and place.admin1 == "Illinois"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("General Goldfein, speaking at an event in Washington, said the crash was under review.", "said", "Washington"),
+        ("Speaking in Paris, Macron said France would send more troops.", "said", "Paris"),
+        ("The minister told reporters during a news conference in Kyiv that talks had failed.", "told", "Kyiv"),
+        ("The delegation was in Beijing this week to meet Chinese officials.", "meet", "Beijing"),
+    ],
+)  # fmt: skip
+def test_the_place_of_the_occasion(nlp, gaz, text, word, place):
+    found = event_place(token(nlp(text), word), Counter(), gaz)
+    assert found is not None and found.text == place, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Macron, who grew up in Amiens, said France would send more troops.", "said"),  # a relative clause: no
+        ("The minister said during the night that talks had failed.", "said"),  # "during" a time: no place
+        ("Residents fled, saying the army had shelled Kharkiv.", "fled"),  # the participle's object is no locative
+    ],
+)
+def test_no_occasion_place_where_the_text_gives_none(nlp, gaz, text, word):
+    assert event_place(token(nlp(text), word), Counter(), gaz) is None

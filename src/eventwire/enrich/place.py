@@ -41,6 +41,10 @@ The link to a trigger
 2. the direct object of a scene-taking verb (``place_object_lemmas``: visit, attack, shell, storm...)
    — the trigger or its complement ("invited Trump to visit the Oval Office");
 3. ``target_span`` when it is a place and the trigger is scene-taking ("a drone attack on Moscow").
+Rule 1 last looks at the occasion of the event: a subjectless participle beside the trigger or its subject
+("Goldfein, speaking at an event in Washington, said"), and the clause an infinitival purpose clause serves ("were
+in Washington this week to meet officials"); "during" leads to the place of an occasion ("told reporters during a
+news conference at the Pentagon").
 A preposition's object that is a noun like "city", "outskirts" or "capital" leads on through "of"
 ("in the city of Kharkiv"), and "the Russian capital" resolves to the capital of Russia.
 A place inside another argument is not the scene: "The Russian embassy in Washington did not respond"
@@ -738,6 +742,28 @@ def _locative_objects(head: Token, cues: PlaceCues, allow_to: bool) -> list[Toke
     return out
 
 
+def _occasions(trigger: Token) -> list[Token]:
+    """Clauses whose place is the event's when it has none of its own: subjectless participles (VBG) on the trigger
+    or on its subject, and the governor of an infinitival purpose clause."""
+    out: list[Token] = []
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for owner in (trigger, *subjects):
+        for child in owner.children:
+            if (
+                child.dep_ in ("advcl", "acl")
+                and child.tag_ == "VBG"
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in child.children)
+            ):
+                out.append(child)
+    if (
+        trigger.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        and trigger.head.pos_ in ("VERB", "AUX")
+    ):
+        out.append(trigger.head)
+    return out
+
+
 def event_place(
     trigger: Token,
     country_context: Counter[str] | None,
@@ -765,8 +791,10 @@ def event_place(
         heads.append(trigger.head)
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
     complements = [c for c in trigger.children if c.dep_ == "xcomp"]
-    # 1. locative prepositions
-    for head in [*heads, *objects, *complements]:
+    # 1. locative prepositions; last, those of the occasion: a subjectless participle beside the trigger or its
+    # subject ("Goldfein, speaking at an event in Washington, said"), and the clause a "to" purpose clause serves
+    # ("were in Washington this week to meet officials")
+    for head in [*heads, *objects, *complements, *_occasions(trigger)]:
         allow_to = lemma(head) in cues.motion
         for pobj in _locative_objects(head, cues, allow_to):
             place = _place_from_token(pobj, hints, gazetteer, cues)
