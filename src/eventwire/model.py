@@ -18,11 +18,13 @@ from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 Status = Literal["asserted", "intended", "hypothetical", "negated", "denied"]
 DocStatus = Literal["ok", "skipped", "failed"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
-DateAnchor = Literal["explicit", "published", "unresolved"]
+DateAnchor = Literal["explicit", "published", "unresolved", "background"]
 PlacePrecision = Literal["city", "admin1", "country", "facility"]
 CitationKind = Literal["anonymous", "media", "official", "person", "document", "other"]
 QuoteKind = Literal["direct", "indirect"]
 ActorKind = Literal["person", "state", "organization", "group", "sector", "unknown"]
+EventKind = Literal["event", "statement"]
+STATEMENT_CAMEO_ROOT = "01"  # CAMEO 010-019: make a public statement, decline to comment, ...
 
 
 @dataclass(slots=True)
@@ -135,6 +137,10 @@ class TimeRef:
     start: int | None = None
     end: int | None = None
     anchor: DateAnchor = "unresolved"
+    # "explicit": the text gives the date whole ("on Nov. 5, 2024"); "published": resolved against the publication
+    # date ("on Monday"), or the publication day itself when the text gives none; "background": an earlier event
+    # the text gives no date for ("when the UK returned the territory to China", "has long refused"), left
+    # unresolved rather than dated on the publication day; "unresolved": anything else with no value.
 
 
 @dataclass(slots=True)
@@ -187,6 +193,19 @@ class Event:
     confidence: float = 0.5
     extractor: str = ""  # the rule (lexicon entry and pattern) or model that made it
     versions: Versions | None = None
+    kind: EventKind = "event"  # "statement": a bare statement (see event_kind); derived, never set by hand
+
+    def __post_init__(self) -> None:
+        self.kind = event_kind(self.plover, self.cameo)
+
+
+def event_kind(plover: Plover | None, cameo: Cameo | None) -> EventKind:
+    """ "statement" for a bare statement — a CAMEO 01x code ("said", "declined to comment") with no PLOVER type —
+    else "event". Statements stay in the output; tables, queries, stats and the PLOVER export show events unless
+    asked for statements."""
+    if (plover is None or not plover.type) and cameo is not None and cameo.code[:2] == STATEMENT_CAMEO_ROOT:
+        return "statement"
+    return "event"
 
 
 @dataclass(slots=True)

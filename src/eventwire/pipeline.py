@@ -36,7 +36,7 @@ from .headline import finite_headline, parseable_headline, present_forms, set_le
 from .knowledge import ActorKnowledge, load_actor_knowledge
 from .label import label_document
 from .lexicon import Lexicon, load_lexicon
-from .model import Article, DocStatus, DocumentResult, Event, EventActor, RawDocument, Versions
+from .model import Article, DocStatus, DocumentResult, Event, EventActor, RawDocument, Versions, event_kind
 from .nlp import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS, MAX_WORD_CHARS, load_pipeline, parse_articles
 
 
@@ -191,6 +191,7 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
     for item in found:
         _enrich(item, published, countries, res.gazetteer, res.versions)
         recode_intended(item.event, res.lexicon)
+        item.event.kind = event_kind(item.event.plover, item.event.cameo)  # after every recoding step
     events = [item.event for item in found if has_party(item.event)]
     for event in events:
         event.source, event.target = _international(event.source), _international(event.target)

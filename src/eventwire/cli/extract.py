@@ -36,6 +36,7 @@ from ..config import load_config
 from ..model import DocumentResult
 
 _CODE = re.compile(r"^\[(E\d+)\]")
+KINDS = ("event", "statement", "all")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,6 +55,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--format",
         choices=("table", "json", "jsonl"),
         help="default: table on a terminal, else jsonl (streamed)",
+    )
+    p.add_argument(
+        "--kind",
+        choices=KINDS,
+        default="event",
+        help="what the table lists: events (default), bare statements ('said', 'declined to comment': CAMEO 01x "
+        "with no PLOVER type) or all; JSON output always holds both, each event with its kind",
     )
     p.add_argument("--workers", type=int, default=None, help="processes to spread documents over (default 1)")
     p.add_argument("--pattern", help="glob for files inside folders, e.g. '*.html'")
@@ -83,7 +91,7 @@ def run_extract(args: argparse.Namespace) -> int:
     )
     progress = None if args.no_progress else _progress()
     say = (lambda m: progress.write(_printable(m))) if progress is not None else _stderr
-    writer = _Writer(fmt, sys.stdout)
+    writer = _Writer(fmt, sys.stdout, kind=args.kind)
     counts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
     verbose = bool(getattr(args, "verbose", False))
@@ -125,9 +133,10 @@ def run_extract(args: argparse.Namespace) -> int:
 class _Writer:
     """Writes results as they come: JSON Lines, a streamed JSON array (or one object), or tables."""
 
-    def __init__(self, fmt: str, out: TextIO) -> None:
+    def __init__(self, fmt: str, out: TextIO, kind: str = "event") -> None:
         self.fmt = fmt
         self.out = out
+        self.kind = kind
         self.held: DocumentResult | None = None  # json: the first result, until a second one shows
         self.count = 0
 
@@ -138,7 +147,7 @@ class _Writer:
             self.out.flush()
         elif self.fmt == "table":
             if result.status == "ok":
-                print_table(result, self.out)
+                print_table(result, self.out, kind=self.kind)
                 self.out.flush()
         elif self.count == 1:
             self.held = result
@@ -225,28 +234,40 @@ def _actor(a) -> str:  # type: ignore[no-untyped-def]
     return f"{a.name} [{code}]"
 
 
-def print_table(result: DocumentResult, out: TextIO) -> None:
-    """A readable summary of one document: its events, quotes and cited sources."""
+def print_table(result: DocumentResult, out: TextIO, kind: str = "event") -> None:
+    """A readable summary of one document: its events (``kind``: "event", "statement" or "all"), quotes and cited
+    sources. Bare statements are counted but listed only when asked for."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     art = result.article
     if art is not None:
         out.write(f"\n{art.title or '(untitled)'}\n")
         meta = [x for x in (art.published, art.outlet, art.url) if x]
         if meta:
             out.write("  " + " · ".join(meta) + "\n")
-    out.write(f"\nEVENTS ({len(result.events)})\n")
-    for e in result.events:
+    shown = [e for e in result.events if kind == "all" or e.kind == kind]
+    statements = sum(1 for e in result.events if e.kind == "statement")
+    heading = {"event": "EVENTS", "statement": "STATEMENTS", "all": "EVENTS AND STATEMENTS"}[kind]
+    hidden = len(result.events) - len(shown)
+    note = ""
+    if hidden and kind == "event":
+        note = f"  (+ {hidden} statement{'s' * (hidden != 1)}: --kind all lists them)"
+    elif kind == "all" and statements:
+        note = f"  ({statements} of them statements)"
+    out.write(f"\n{heading} ({len(shown)}){note}\n")
+    for e in shown:
         date = (
             e.date.value if e.date and e.date.value else (e.date.text[:10] if e.date and e.date.text else "-")
         )
         place = e.location.name if e.location else "-"
-        kind = e.plover.type or "(CAMEO only)"
+        ptype = e.plover.type or "(CAMEO only)"
         mode = f"/{e.plover.mode}" if e.plover.mode else ""
         qty = ", ".join(
             f"{q.qualifier + ' ' if q.qualifier else ''}{q.value:g} {q.unit or ''}".strip()
             for q in e.quantities
         )
         out.write(
-            f"  {date:<10} {_actor(e.source):<32} → {_actor(e.target):<32} {kind}{mode} CAMEO {e.cameo.code}"
+            f"  {date:<10} {_actor(e.source):<32} → {_actor(e.target):<32} {ptype}{mode} CAMEO {e.cameo.code}"
             f" [{e.status}] @ {place}{'  ' + qty if qty else ''}\n"
             f"             “{e.trigger.text}” in: {e.evidence.text[:110]}\n"
         )

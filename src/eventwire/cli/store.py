@@ -39,6 +39,10 @@ Examples::
     eventwire query --near 50.45,30.52,100 --text drone --format csv
     eventwire query --group-by dyad --limit 10
     eventwire query --from 2024 --group-by month,type --format csv
+    eventwire query --kind statement --actor Putin
+
+Bare statements ("said", "declined to comment": CAMEO 01x with no PLOVER type) are stored but listed only with
+--kind statement or --kind all.
 """
 
 EXPORT_HELP = """Export events in a format the field loads.
@@ -50,7 +54,8 @@ Examples::
     eventwire export --format parquet -o events.parquet --no-text
 
 Formats: plover-json (PLOVER 2.0 records, one per line), cameo-tsv (Phoenix columns, one row per happening),
-csv, jsonl, parquet (one row per reported event). --no-text leaves all article text out.
+csv, jsonl, parquet (one row per reported event). --no-text leaves all article text out. Every format but
+plover-json holds bare statements too (--kind event leaves them out); plover-json never does.
 """
 
 RECODE_HELP = """Re-code stored articles with the current eventwire and lexicon, replace their events, and merge
@@ -73,7 +78,7 @@ def _db_args(p: argparse.ArgumentParser, wait: float) -> None:
     )
 
 
-def _filter_args(p: argparse.ArgumentParser) -> None:
+def _filter_args(p: argparse.ArgumentParser, kind: str = "event") -> None:
     g = p.add_argument_group("filters")
     g.add_argument("--actor", help="an actor's name (part of it) or code (USA, USAGOV), as source or target")
     g.add_argument("--source", help="source country (name or ISO code) or actor code prefix")
@@ -88,6 +93,13 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--near", metavar="LAT,LON,KM", help="within KM kilometres of a point")
     g.add_argument("--text", help="words that must all appear in an evidence sentence")
     g.add_argument("--status", help="asserted, intended, hypothetical, negated or denied")
+    g.add_argument(
+        "--kind",
+        choices=("event", "statement", "all"),
+        default=kind,
+        help="events, bare statements ('said', 'declined to comment': CAMEO 01x with no PLOVER type), or all "
+        f"(default {kind})",
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -136,14 +148,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--no-text", action="store_true", help="leave all article text out (evidence sentences included)"
     )
-    _filter_args(p)
+    _filter_args(p, kind="all")
     p.set_defaults(func=run_export)
 
     p = sub.add_parser(
-        "stats", help="counts by type, month and country", description="Counts of stored events."
+        "stats",
+        help="counts by type, month and country",
+        description="Counts of stored events (bare statements counted apart; --kind statement or all to break "
+        "them down too).\n\nExample::\n\n    eventwire stats --kind all --format json",
+        formatter_class=raw,
     )
     _db_args(p, 10.0)
     p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--kind",
+        choices=("event", "statement", "all"),
+        default="event",
+        help="what the breakdowns count: events (default), bare statements or all",
+    )
     p.set_defaults(func=run_stats)
 
     p = sub.add_parser(
@@ -177,6 +199,7 @@ def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         near=args.near,
         text=args.text,
         status=args.status,
+        kind=args.kind,
     )
 
 
@@ -277,6 +300,8 @@ def run_export(args: argparse.Namespace) -> int:
             store, args.format, args.output or sys.stdout, no_text=args.no_text, filters=_filters(args)
         )
     extra = f", {report.skipped} left out (no PLOVER type or date)" if report.skipped else ""
+    if report.statements:
+        extra += f", {report.statements} statements left out (PLOVER codes events only)"
     print(f"eventwire: exported {report.rows} rows as {args.format}{extra}", file=sys.stderr)
     return 0
 
@@ -287,12 +312,12 @@ def run_stats(args: argparse.Namespace) -> int:
 
     config = _config(args)
     with open_store(config.db, read_only=True, wait=args.wait, command="stats") as store:
-        data = stats(store)
+        data = stats(store, kind=args.kind)
     if args.format == "json":
         print(json.dumps(data, indent=1, default=str))
         return 0
     out = sys.stdout
-    out.write(f"{data['database']} (schema {data['schema_version']})\n")
+    out.write(f"{data['database']} (schema {data['schema_version']}; breakdowns count: {data['kind']})\n")
     for key, value in data["totals"].items():
         out.write(f"  {key.replace('_', ' '):<18}{value:>10}\n")
     for title, key in (

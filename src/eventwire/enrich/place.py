@@ -22,6 +22,15 @@ the facility, not Casablanca, whose alternate names include the translation). So
 hinted countries), "Birmingham" in a US article is Alabama, and "Moscow, Idaho" (a qualified name) is
 Moscow, Idaho whatever the context.
 
+The context also vetoes: a city found only through an alternate spelling, in a country the article never names
+(not a capital), is dropped ("Sarkh" is a variant of Sarh, Chad; in a story on Afghanistan it is a village the
+gazetteer lacks). A qualifier may be a US state, a country or a first-level division of any other country (ISO
+3166-2 names from pycountry, "Logar", "Lamu County", "Kandahar province": ``admin1_suffixes`` of
+``place_cues.yaml`` are dropped); it beats any namesake elsewhere, so "Sarkh, Logar" with no Sarkh in the gazetteer
+is the province of Logar, Afghanistan (precision "admin1", with the point of a same-named city when there is one).
+A division name standing alone counts only with a division word ("Helmand province") or in a country of the
+article; one that several countries use, or of three letters, is never guessed.
+
 The link to a trigger
 ---------------------
 ``event_place`` takes only a place the parse ties to the event (first match wins):
@@ -32,6 +41,10 @@ The link to a trigger
 2. the direct object of a scene-taking verb (``place_object_lemmas``: visit, attack, shell, storm...)
    — the trigger or its complement ("invited Trump to visit the Oval Office");
 3. ``target_span`` when it is a place and the trigger is scene-taking ("a drone attack on Moscow").
+Rule 1 last looks at the occasion of the event: a subjectless participle beside the trigger or its subject
+("Goldfein, speaking at an event in Washington, said"), and the clause an infinitival purpose clause serves ("were
+in Washington this week to meet officials"); "during" leads to the place of an occasion ("told reporters during a
+news conference at the Pentagon").
 A preposition's object that is a noun like "city", "outskirts" or "capital" leads on through "of"
 ("in the city of Kharkiv"), and "the Russian capital" resolves to the capital of Russia.
 A place inside another argument is not the scene: "The Russian embassy in Washington did not respond"
@@ -63,7 +76,7 @@ from .status import is_parsed, lemma
 
 EXTRA_FILE = "places_extra.tsv"
 CUES_FILE = "place_cues.yaml"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 # scoring weights (see the module docstring); tuned on the ambiguous names in tests/enrich
 PROMINENCE_WEIGHT = 2.5
 HINT_BONUS = 1.0
@@ -114,6 +127,9 @@ class Gazetteer:
     countries: dict[str, int] = field(default_factory=dict)  # ISO alpha-3 → entry index
     iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 → alpha-3
     admin1_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (iso3, admin1 name)
+    # first-level divisions of the other countries (ISO 3166-2 via pycountry): key → [(iso3, name, lat, lon)],
+    # the point being that of a city of the same name in that country, if any
+    subdivisions: dict[str, list[tuple[str, str, float | None, float | None]]] = field(default_factory=dict)
 
     def candidates(self, name: str) -> list[tuple[_Entry, bool]]:
         """Every entry with this name (any spelling the index knows), with "is its primary name"."""
@@ -148,25 +164,80 @@ class Gazetteer:
         if not cands and "," in name:
             head, _, qualifier = name.partition(",")
             qkey = normalize_name(qualifier)
+            division: Place | None = None
             if qkey in self.admin1_names:
                 qualifier_country, qualifier_admin1 = self.admin1_names[qkey]
             else:
                 qplace = self._best(self.candidates(qualifier), {}, kinds=("country",))
                 qualifier_country = qplace.country if qplace else None
+                if qualifier_country is None:  # "Sarkh, Logar": a first-level division of another country
+                    division = self.subdivision(qualifier, hints)
+                    qualifier_country = division.country if division else None
             cands = self.candidates(head)
-            if qualifier_country:
-                cands = [
+            if qualifier_country and cands:
+                inside = [
                     (e, p)
                     for e, p in cands
                     if e.country == qualifier_country
                     and (qualifier_admin1 is None or e.admin1 == qualifier_admin1)
-                ] or cands
+                ]
+                if not inside:  # the qualifier beats a namesake elsewhere: the division or the country it names
+                    found = division or self.country(qualifier_country)
+                    if found is not None:
+                        found.text = name
+                    return found
+                cands = inside
         best = self._best(cands, hints)
+        if best is not None and not self._agrees(best, cands, hints):
+            best = None
         if best is None:
             code = _countrynames_code(name)
             if code and code in self.iso2 and self.iso2[code] in self.countries:
                 best = self.entries[self.countries[self.iso2[code]]]
-        return _to_place(best, name) if best else None
+        if best is None:
+            division = self.subdivision(name, hints, alone=True)
+            if division is not None:
+                division.text = name
+            return division
+        return _to_place(best, name)
+
+    def _agrees(self, best: _Entry, cands: list[tuple[_Entry, bool]], hints: Mapping[str, float]) -> bool:
+        """Whether a city found by one of its alternate names fits the article: with a country context, a city
+        of a country the article never names, reached only through a variant spelling ("Sarkh" for Sarh, Chad
+        in a story on Afghanistan), is more likely a namesake the gazetteer lacks than the place meant."""
+        if not hints or best.kind != "city" or best.capital or best.country in hints:
+            return True
+        return any(primary for entry, primary in cands if entry is best)
+
+    def subdivision(
+        self, name: str, hints: Mapping[str, float] | None = None, *, alone: bool = False
+    ) -> Place | None:
+        """The first-level division (outside the US) called ``name`` ("Logar", "Kandahar province"), as a Place of
+        precision "admin1"; a name several countries use goes to the hinted one, else to none. ``alone``: the
+        name stands by itself, not as a qualifier, so it must carry a division word ("Helmand province") or be
+        in a country of the hints."""
+        words = name.strip().split()
+        suffixes = load_place_cues().admin1_suffixes
+        suffixed = len(words) > 1 and words[-1].lower() in suffixes
+        key = normalize_name(" ".join(words[:-1]) if suffixed else name)
+        options = self.subdivisions.get(key, [])
+        if hints:
+            hinted = [o for o in options if o[0] in hints]
+            options = hinted or ([] if alone and not suffixed else options)
+        elif alone and not suffixed:
+            return None
+        if len({o[0] for o in options}) != 1:
+            return None
+        iso3, division, lat, lon = options[0]
+        return Place(
+            name=division,
+            country=iso3,
+            admin1=division,
+            lat=round(lat, 5) if lat is not None else None,
+            lon=round(lon, 5) if lon is not None else None,
+            precision="admin1",
+            text=name,
+        )
 
     def _best(
         self,
@@ -407,6 +478,8 @@ def build_gazetteer(min_population: int = 15000, extra: Path | None = None) -> G
         admin1_names[normalize_name(state["name"])] = ("USA", state["name"])
         admin1_names[normalize_name(code)] = ("USA", state["name"])
 
+    subdivisions = _subdivisions(entries, index, set(countries_raw), iso2)
+
     for row in _read_extra(extra or data_path(EXTRA_FILE)):
         names = [row["name"], *[a for a in row["aliases"].split("|") if a.strip()]]
         if row["kind"] == "country":
@@ -436,8 +509,39 @@ def build_gazetteer(min_population: int = 15000, extra: Path | None = None) -> G
         for name in names:
             add(name, idx, True)
     return Gazetteer(
-        entries=entries, index=dict(index), countries=countries, iso2=iso2, admin1_names=admin1_names
+        entries=entries,
+        index=dict(index),
+        countries=countries,
+        iso2=iso2,
+        admin1_names=admin1_names,
+        subdivisions=subdivisions,
     )
+
+
+def _subdivisions(
+    entries: list[_Entry], index: Mapping[str, list[tuple[int, bool]]], iso2_codes: set[str], iso2: Mapping[str, str]
+) -> dict[str, list[tuple[str, str, float | None, float | None]]]:
+    """Key → [(iso3, name, lat, lon)] of the first-level ISO 3166-2 subdivisions outside the US (whose states the
+    gazetteer has already); names of three letters or fewer ("Bay") and names of countries are left out."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return {}
+    out: dict[str, list[tuple[str, str, float | None, float | None]]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code == "US" or sub.country_code not in iso2_codes:
+            continue
+        iso3 = iso2[sub.country_code]
+        key = normalize_name(sub.name)
+        if len(key) <= 3 or any(entries[i].kind == "country" for i, _ in index.get(key, [])):
+            continue
+        city = max(
+            (entries[i] for i, _ in index.get(key, []) if entries[i].kind == "city" and entries[i].country == iso3),
+            key=lambda e: e.population,
+            default=None,
+        )
+        out[key].append((iso3, sub.name, city.lat if city else None, city.lon if city else None))
+    return dict(out)
 
 
 def _cache_dir() -> Path:
@@ -486,6 +590,7 @@ class PlaceCues:
     head_nouns: frozenset[str]
     labels: frozenset[str]
     min_other_population: int
+    admin1_suffixes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -503,6 +608,7 @@ def load_place_cues() -> PlaceCues:
         head_nouns=ws("place_head_nouns"),
         labels=frozenset(str(x).upper() for x in table.get("place_labels", ["GPE", "LOC", "FAC"])),
         min_other_population=int(table.get("min_other_label_population", 100000)),
+        admin1_suffixes=ws("admin1_suffixes") if "admin1_suffixes" in table else frozenset(),
     )
 
 
@@ -636,6 +742,28 @@ def _locative_objects(head: Token, cues: PlaceCues, allow_to: bool) -> list[Toke
     return out
 
 
+def _occasions(trigger: Token) -> list[Token]:
+    """Clauses whose place is the event's when it has none of its own: subjectless participles (VBG) on the trigger
+    or on its subject, and the governor of an infinitival purpose clause."""
+    out: list[Token] = []
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for owner in (trigger, *subjects):
+        for child in owner.children:
+            if (
+                child.dep_ in ("advcl", "acl")
+                and child.tag_ == "VBG"
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in child.children)
+            ):
+                out.append(child)
+    if (
+        trigger.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        and trigger.head.pos_ in ("VERB", "AUX")
+    ):
+        out.append(trigger.head)
+    return out
+
+
 def event_place(
     trigger: Token,
     country_context: Counter[str] | None,
@@ -663,8 +791,10 @@ def event_place(
         heads.append(trigger.head)
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
     complements = [c for c in trigger.children if c.dep_ == "xcomp"]
-    # 1. locative prepositions
-    for head in [*heads, *objects, *complements]:
+    # 1. locative prepositions; last, those of the occasion: a subjectless participle beside the trigger or its
+    # subject ("Goldfein, speaking at an event in Washington, said"), and the clause a "to" purpose clause serves
+    # ("were in Washington this week to meet officials")
+    for head in [*heads, *objects, *complements, *_occasions(trigger)]:
         allow_to = lemma(head) in cues.motion
         for pobj in _locative_objects(head, cues, allow_to):
             place = _place_from_token(pobj, hints, gazetteer, cues)

@@ -22,6 +22,14 @@ chooses the year or the direction. Vague expressions ("in recent days", "over th
 unresolved with their text; with no publication date every relative expression does, and only dates
 with a year resolve (anchor "explicit").
 
+Background: an event with no date of its own is dated on the publication day only when it is news. One whose
+clause says it lies before the story — a ``background`` modifier of ``time_cues.yaml`` ("has long refused", "had
+previously agreed", "at the time", "for years"), a past perfect main or relative clause, a past clause opened by
+"since" or "when" under a present or present-perfect one ("has been governed ... since the UK returned the
+territory to China") — gets no value and the anchor "background", with the cue's text. A "when" clause on a date
+takes it ("since 2011, when the government sent troops"), and a participle adjunct with no subject of its own
+takes its governor's ("responded in a Jan. 23 briefing, asserting ...").
+
 Precision: "day" for a day, "month" and "year" for those; a week or weekend ("last week") gives its
 first day (Monday, Saturday) with precision "unknown" because the record types have no "week".
 """
@@ -93,6 +101,8 @@ class TimeCues:
     vague: re.Pattern[str]
     not_dates: re.Pattern[str]
     prepositions: frozenset[str]
+    background: re.Pattern[str]
+    background_markers: frozenset[str]
 
 
 def _compile(entries: object, key: str) -> re.Pattern[str]:
@@ -115,6 +125,8 @@ def load_time_cues() -> TimeCues:
         vague=_compile(table["vague"], "vague"),
         not_dates=_compile(table["not_dates"], "not_dates"),
         prepositions=frozenset(str(p).lower() for p in table["prepositions"]),
+        background=_compile(table.get("background", []) or ["(?!x)x"], "background"),
+        background_markers=frozenset(str(w).lower() for w in table.get("background_markers", []) or []),
     )
 
 
@@ -513,6 +525,85 @@ def _find_expression(trigger: Token) -> tuple[Span, str] | None:
     return best[2], best[3]
 
 
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"}
+
+
+def _when_clause_date(trigger: Token) -> Span | None:
+    """ "since 2011, when the government sent soldiers": a ``when`` clause on a date is dated by it."""
+    top = _clause_head(trigger)
+    if top.dep_ not in ("relcl", "advcl") or not any(c.lower_ == "when" for c in top.children):
+        return None
+    head = top.head
+    for span in temporal_spans(_sentence(trigger)):
+        if span.start <= head.i < span.end:
+            return span
+    return None
+
+
+def _background_ref(cue: Span) -> TimeRef:
+    return TimeRef(
+        value=None, precision="unknown", text=cue.text, start=cue.start_char, end=cue.end_char, anchor="background"
+    )
+
+
+def _participial_governor(trigger: Token) -> Token | None:
+    """ "responded in a Jan. 23 briefing, asserting that ...": a participle adjunct with no subject of its own happens
+    when its governor does; the governor, or None."""
+    if not is_parsed(trigger):
+        return None
+    top = _clause_head(trigger)
+    if (
+        top.dep_ == "advcl"
+        and top.tag_ == "VBG"
+        and top.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in top.children)
+    ):
+        return top.head
+    return None
+
+
+def _perfect(verb: Token, aux: str) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == aux for c in verb.children)
+
+
+def _background_cue(trigger: Token) -> Span | None:
+    """What marks the event as background (an earlier event the story recalls, not its news), or None:
+    - a modifier of its clause that ``time_cues.yaml``'s ``background`` names ("has long refused", "had previously
+      agreed", "in the past", "at the time", "for years");
+    - a past perfect main or relative clause ("the two sides had agreed to a truce");
+    - a past clause opened by a ``background_markers`` word under a present or present-perfect clause ("has been
+      governed ... since the UK returned the territory to China").
+    The span returned is the cue's (the verb's auxiliary for the past perfect)."""
+    if not is_parsed(trigger):
+        return None
+    cues = load_time_cues()
+    top = _clause_head(trigger)
+    doc = trigger.doc
+    for head in dict.fromkeys((trigger, top)):
+        for child in head.children:
+            if child.dep_ in _CLAUSE_DEPS or child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+                continue
+            span = doc[child.left_edge.i : child.right_edge.i + 1]
+            if cues.background.fullmatch(span.text.lower().strip(" ,")):
+                return span
+    if top.pos_ not in ("VERB", "AUX"):
+        return None
+    if _perfect(top, "had") and top.dep_ in ("ROOT", "relcl"):
+        aux = next(c for c in top.children if c.lower_ == "had")
+        return doc[aux.i : aux.i + 1]
+    if top.dep_ == "advcl" and top.tag_ == "VBD" or _perfect(top, "was") or _perfect(top, "were"):
+        marker = next((c for c in top.children if c.dep_ in ("mark", "advmod") and c.lower_ in cues.background_markers), None)
+        governor = top.head
+        if (
+            marker is not None
+            and top.dep_ in ("advcl", "relcl")
+            and governor.pos_ in ("VERB", "AUX")
+            and (governor.tag_ in ("VBZ", "VBP") or _perfect(governor, "has") or _perfect(governor, "have"))
+        ):
+            return doc[marker.i : marker.i + 1]
+    return None
+
+
 def event_date(trigger: Token, published: dt.date | None, *, status: str | None = None) -> TimeRef | None:
     """The date of the event whose trigger is ``trigger``, resolved against ``published``.
 
@@ -522,6 +613,14 @@ def event_date(trigger: Token, published: dt.date | None, *, status: str | None 
     event's status when the caller knows it (else it is read with :func:`event_status`).
     """
     found = _find_expression(trigger)
+    if found is None:
+        when = _when_clause_date(trigger)
+        if when is not None:
+            found = (when, "past")
+    if found is None:
+        governor = _participial_governor(trigger)
+        if governor is not None:
+            found = _find_expression(governor)
     if found is not None:
         span, tense = found
         expr = _classify(span.text)
@@ -532,7 +631,16 @@ def event_date(trigger: Token, published: dt.date | None, *, status: str | None 
             if ref is not None:
                 ref.start = span.start_char
                 ref.end = span.end_char
+                if ref.value is None:  # a vague expression: "in the past", "for years" may say background
+                    cue = _background_cue(trigger)
+                    if cue is not None:
+                        return _background_ref(cue)
+                    if load_time_cues().background.fullmatch(span.text.lower()):
+                        ref.anchor = "background"
                 return ref
+    cue = _background_cue(trigger)
+    if cue is not None:
+        return _background_ref(cue)
     if status is None:
         status = event_status(trigger)[0]
     top = _clause_head(trigger)

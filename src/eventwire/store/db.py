@@ -19,7 +19,9 @@ readers reopen the file read-write for the upgrade when nobody is writing); a ne
 1. the tables below without ``evidence_index``;
 2. ``evidence_index``, the word index of evidence sentences that text search reads, and
    ``canonical_events.canonical_key``, the integer it names canonical events by (both built from the stored events
-   on upgrade).
+   on upgrade);
+3. ``events.kind`` and ``canonical_events.kind``: "event", or "statement" for a bare statement (CAMEO 01x with no
+   PLOVER type, see ``eventwire.model.event_kind``), filled from the stored codes on upgrade.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ import duckdb
 from .._version import __version__
 from ..errors import DatabaseBusy, SchemaVersionError, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 SCHEMA = """
@@ -86,6 +88,7 @@ CREATE TABLE IF NOT EXISTS events (
     quad_class TINYINT,
     goldstein DOUBLE,
     status VARCHAR,
+    kind VARCHAR,              -- 'event', or 'statement' (a bare statement: CAMEO 01x, no PLOVER type)
     source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR, source_code VARCHAR,
     target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR, target_code VARCHAR,
     date DATE,
@@ -119,6 +122,7 @@ CREATE TABLE IF NOT EXISTS canonical_events (
     quad_class TINYINT,
     goldstein DOUBLE,
     status VARCHAR,
+    kind VARCHAR,              -- 'event', or 'statement' (a bare statement: CAMEO 01x, no PLOVER type)
     source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR, source_code VARCHAR,
     target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR, target_code VARCHAR,
     date DATE,                 -- the finest date its reports give (else the reporting date, precision "published")
@@ -261,8 +265,20 @@ def _add_evidence_index(conn: duckdb.DuckDBPyConnection) -> None:
     rebuild_evidence_index(conn)
 
 
+STATEMENT_SQL = (
+    "CASE WHEN coalesce(plover_type, '') = '' AND left(cameo_code, 2) = '01' THEN 'statement' ELSE 'event' END"
+)  # eventwire.model.event_kind, over a row's columns
+
+
+def _add_kind(conn: duckdb.DuckDBPyConnection) -> None:
+    """2 -> 3: events and canonical events say whether they are an event or a bare statement, from their codes."""
+    for table in ("events", "canonical_events"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS kind VARCHAR")
+        conn.execute(f"UPDATE {table} SET kind = {STATEMENT_SQL}")
+
+
 # Each migration takes a connection at version N (the key) and leaves it at version N + 1.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _add_evidence_index}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _add_evidence_index, 2: _add_kind}
 
 LOCK_WAIT_STEP = 0.1
 

@@ -4,9 +4,14 @@
   ``mentions``, ``articles``) and its article (``url``, ``title``, ``outlet``, ``published``, ``story_id``).
 - ``csv`` and ``parquet``: the same, flat (one column per field; the record's lists as JSON text in ``record``).
 - ``plover-json``: PLOVER 2.0 records (JSON lines; schema in ``schemas/plover-2.0.schema.json``), one per reported
-  event, ``link`` naming its canonical event. Events with no PLOVER type are left out (counted as skipped).
+  event, ``link`` naming its canonical event. Bare statements are left out whatever the filters ask (counted as
+  statements), and so are events with no PLOVER type (counted as skipped).
 - ``cameo-tsv``: Phoenix column order, one row per canonical event (Phoenix kept one event per happening), with
   Goldstein weights; ``aid`` lists the reporting documents, ``url`` and ``source_text`` their URLs and outlets.
+
+With no filters an export holds every stored record, bare statements included (kind ``all``); ``filters`` select as
+``query`` does, ``Filters.kind`` included (its default, ``event``, leaves statements out). The PLOVER export never
+holds statements.
 
 ``no_text`` leaves all article text out: evidence sentences, trigger and span texts, quotes, titles. Names of
 actors and places stay (they are codes' labels, not the article's wording).
@@ -18,7 +23,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -27,7 +32,7 @@ from typing import IO, Any
 from .._version import __version__
 from ..errors import StoreError
 from .db import Store
-from .query import Filters, where_clause
+from .query import Filters, check_kind, where_clause
 
 FORMATS = ("plover-json", "cameo-tsv", "csv", "jsonl", "parquet")
 
@@ -41,7 +46,7 @@ PHOENIX_COLUMNS = (
 
 FLAT_COLUMNS = (
     "uid", "event_id", "document_id", "story_id", "canonical_id", "sentence_index", "plover_type", "plover_mode",
-    "cameo_code", "cameo_root", "quad_class", "goldstein", "status",
+    "cameo_code", "cameo_root", "quad_class", "goldstein", "status", "kind",
     "source_name", "source_country", "source_sector", "source_code",
     "target_name", "target_country", "target_sector", "target_code",
     "date", "date_precision", "place_name", "place_country", "place_admin1", "lat", "lon", "geonames_id",
@@ -56,6 +61,7 @@ class ExportReport:
     format: str
     rows: int = 0
     skipped: int = 0
+    statements: int = 0  # bare statements a PLOVER export left out
 
 
 def _data_rows(name: str) -> Iterator[list[str]]:
@@ -90,12 +96,18 @@ def plover_schema() -> dict[str, Any]:
 
 
 def _selection(filters: Filters | None) -> tuple[str, list[Any]]:
-    if filters is None:
-        return "TRUE", []
-    where, params = where_clause(filters)
+    """The WHERE clause over ``events e``: its kind on the event itself, the other filters through its canonical
+    event."""
+    filters = filters or Filters(kind="all")
+    kind = check_kind(filters.kind)
+    own, own_params = ("TRUE", []) if kind == "all" else ("e.kind = ?", [kind])
+    where, params = where_clause(replace(filters, kind="all"))
     if where == "TRUE":
-        return "TRUE", []
-    return f"e.canonical_id IN (SELECT c.canonical_id FROM canonical_events c WHERE {where})", params
+        return own, own_params
+    return (
+        f"{own} AND e.canonical_id IN (SELECT c.canonical_id FROM canonical_events c WHERE {where})",
+        own_params + params,
+    )
 
 
 def _event_cursor(store: Store, filters: Filters | None, extra: str = ""):  # type: ignore[no-untyped-def]
@@ -146,6 +158,7 @@ def _jsonl(store: Store, out: IO[str], filters: Filters | None, no_text: bool, r
         record = json.loads(row["record"])
         if no_text:
             record = strip_text(record)
+        record["kind"] = row["kind"]  # records stored before schema 3 lack it
         record["document_id"] = row["document_id"]
         record["uid"] = row["uid"]
         record["canonical_id"] = row["canonical_id"]
@@ -260,6 +273,9 @@ def plover_record(
 def _plover(store: Store, out: IO[str], filters: Filters | None, no_text: bool, report: ExportReport) -> None:
     types = plover_types()
     for row in _iter_dicts(_event_cursor(store, filters)):
+        if row["kind"] == "statement":
+            report.statements += 1
+            continue
         record = plover_record(row, types, no_text)
         if record is None:
             report.skipped += 1

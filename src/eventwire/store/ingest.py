@@ -236,6 +236,7 @@ def event_row(
         "quad_class": event.cameo.quad_class if event.cameo else None,
         "goldstein": event.cameo.goldstein if event.cameo else None,
         "status": event.status,
+        "kind": event.kind,
         **_actor_cols("source", event.source),
         **_actor_cols("target", event.target),
         "date": parse_date(event.date.value) if event.date else None,

@@ -375,6 +375,7 @@ CANON_FIELDS = (
     "quad_class",
     "goldstein",
     "status",
+    "kind",
     "source_name",
     "source_country",
     "source_sector",

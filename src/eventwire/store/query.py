@@ -1,7 +1,8 @@
 """Queries over canonical events: filters, grouped counts, and stats.
 
 A query counts happenings (canonical events), not reports: one kidnapping reported by forty outlets is one row
-with ``mentions`` 40. Filters read the canonical event's fields (its first report's actors, codes, place; its
+with ``mentions`` 40. It selects events, not bare statements ("said", "declined to comment": CAMEO 01x with no
+PLOVER type), unless ``Filters.kind`` asks for statements or all. Filters read the canonical event's fields (its first report's actors, codes, place; its
 finest date); ``text`` matches words in the evidence sentence of any of its reports. Distances are computed in
 plain SQL (haversine, with a bounding-box prefilter) and words are matched as whole words, case-folded, through
 the word index of evidence sentences (``evidence_index``: one row per event and word): no DuckDB extension is
@@ -48,8 +49,10 @@ GROUPS: dict[str, tuple[tuple[str, ...], str]] = {
 
 TIME_GROUPS = ("day", "week", "month", "year")
 
+KINDS = ("event", "statement", "all")
+
 LIST_COLUMNS = (
-    "canonical_id, date, date_precision, plover_type, plover_mode, cameo_code, goldstein, status, "
+    "canonical_id, date, date_precision, kind, plover_type, plover_mode, cameo_code, goldstein, status, "
     "source_name, source_code, source_country, target_name, target_code, target_country, "
     "place_name, place_country, lat, lon, mentions, articles, first_seen, last_seen"
 )
@@ -76,6 +79,7 @@ class Filters:
     near: str | None = None  # "LAT,LON,KM"
     text: str | None = None
     status: str | None = None
+    kind: str = "event"  # event | statement | all
 
 
 @dataclass
@@ -107,6 +111,14 @@ def resolve_country(value: str) -> str:
     except (LookupError, ImportError):
         pass
     return value.upper()
+
+
+def check_kind(value: str | None) -> str:
+    """``event``, ``statement`` or ``all`` (case-folded; None means ``event``), else a QueryError."""
+    kind = (value or "event").strip().lower()
+    if kind not in KINDS:
+        raise QueryError(f"bad --kind {value!r}", hint=f"one of {', '.join(KINDS)}")
+    return kind
 
 
 def period_start(value: str) -> date:
@@ -226,6 +238,10 @@ def where_clause(filters: Filters) -> tuple[str, list[Any]]:
     if filters.status:
         parts.append("c.status = ?")
         params.append(filters.status.strip().lower())
+    kind = check_kind(filters.kind)
+    if kind != "all":
+        parts.append("c.kind = ?")
+        params.append(kind)
     return (" AND ".join(parts) or "TRUE"), params
 
 
@@ -278,9 +294,12 @@ def query(store: Store, filters: Filters, *, group_by: str | None = None, limit:
     return Result(columns, cursor.fetchall())
 
 
-def stats(store: Store, *, top: int = 20) -> dict[str, Any]:
-    """Totals, and canonical-event counts by type, by month and by country."""
+def stats(store: Store, *, top: int = 20, kind: str = "event") -> dict[str, Any]:
+    """Totals (events and bare statements apart), and counts of canonical events of ``kind`` (event | statement |
+    all) by type, by month and by country."""
     conn = store.conn
+    kind = check_kind(kind)
+    only = "TRUE" if kind == "all" else f"kind = '{kind}'"
 
     def scalar(sql: str) -> Any:
         return conn.execute(sql).fetchone()[0]
@@ -289,8 +308,10 @@ def stats(store: Store, *, top: int = 20) -> dict[str, Any]:
         "articles": scalar("SELECT count(*) FROM articles"),
         "stories": scalar("SELECT count(DISTINCT story_id) FROM articles"),
         "wire_copies": scalar("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL"),
-        "events": scalar("SELECT count(*) FROM events"),
-        "canonical_events": scalar("SELECT count(*) FROM canonical_events"),
+        "events": scalar("SELECT count(*) FROM events WHERE kind = 'event'"),
+        "statements": scalar("SELECT count(*) FROM events WHERE kind = 'statement'"),
+        "canonical_events": scalar("SELECT count(*) FROM canonical_events WHERE kind = 'event'"),
+        "canonical_statements": scalar("SELECT count(*) FROM canonical_events WHERE kind = 'statement'"),
         "actors": scalar("SELECT count(*) FROM actors"),
         "quotes": scalar("SELECT count(*) FROM quotes"),
         "citations": scalar("SELECT count(*) FROM citations"),
@@ -302,18 +323,21 @@ def stats(store: Store, *, top: int = 20) -> dict[str, Any]:
     return {
         "database": str(store.path),
         "schema_version": store.schema_version(),
+        "kind": kind,
         "totals": totals,
         "versions": pairs(
             "SELECT eventwire_version || ' / ' || lexicon_version, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
         ),
         "by_type": pairs(
-            "SELECT coalesce(plover_type, '-'), count(*) FROM canonical_events GROUP BY 1 ORDER BY 2 DESC, 1"
+            f"SELECT coalesce(plover_type, '-'), count(*) FROM canonical_events WHERE {only} "
+            "GROUP BY 1 ORDER BY 2 DESC, 1"
         ),
         "by_month": pairs(
-            "SELECT coalesce(strftime(date, '%Y-%m'), 'undated'), count(*) FROM canonical_events GROUP BY 1 ORDER BY 1"
+            "SELECT coalesce(strftime(date, '%Y-%m'), 'undated'), count(*) FROM canonical_events "
+            f"WHERE {only} GROUP BY 1 ORDER BY 1"
         ),
         "by_country": pairs(
             "SELECT coalesce(place_country, source_country, '-'), count(*) FROM canonical_events "
-            f"GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {int(top)}"
+            f"WHERE {only} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {int(top)}"
         ),
     }
