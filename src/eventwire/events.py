@@ -4,7 +4,11 @@ For every fully analysed sentence, each token whose lemma is a lexicon trigger i
 entries (``lexicon.py`` documents the schema). An entry fires when its requirements hold (a particle, a light
 verb for an eventive noun, a preposition, an object or complement lemma, a negation); its source and target are
 read from the argument roles it lists, and resolved to coded actors by the actor index. Coordinated arguments
-("Russia and China signed") give one event per actor. Each event names the entry that made it, and every rule
+("Russia and China signed", "France, Germany and Britain") give one event per actor; an eventive noun whose own
+roles name no source takes its agent phrase ("strikes by the US and UK on Houthi targets", "sanctions imposed by
+the EU on Iran": ``+source:noun-agent``); a reciprocal object ("accused each other") makes coordinated parties
+each other's targets in both directions (``+rule:reciprocal``), and so does a symmetric act of conflict
+("exchanged fire"), while a symmetric act of cooperation ("met") pairs each two parties once. Each event names the entry that made it, and every rule
 below that changed it appends its name to ``Event.extractor`` ("+target:predicate", "+rule:protesters" ...).
 
 When the roles give no target, three fallbacks are tried in order: the content of a promise, threat, demand or
@@ -33,8 +37,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .actors import RELATIVE_PRONOUNS, ActorIndex, actor_code, against_modifier, clause_subject, noun_phrase
+from .enrich._data import load_yaml, word_set
 from .enrich.status import load_status_cues
-from .lexicon import Entry, Lexicon, entry_plover, inflections
+from .errors import DataFileError
+from .lexicon import Entry, Lexicon, entry_plover, inflections, quad_class
 from .model import Cameo, Event, EventActor, Place, Plover, TextSpan
 from .nlp import is_parsed
 
@@ -96,6 +102,33 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
 # Modifier positions where a verb form is not a predicate ("pressing issues", "a wanted man").
 NOT_PREDICATE_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+
+
+ROLE_CUES_FILE = "role_cues.yaml"
+
+
+@dataclass(frozen=True)
+class RoleCues:
+    """The grammar words of argument roles (``data/role_cues.yaml``)."""
+
+    reciprocals: frozenset[tuple[str, str]]  # two-word reciprocal pronouns ("each", "other")
+    agent_preps: frozenset[str]  # prepositions whose object acts on an eventive noun ("strikes by the US")
+
+
+@lru_cache(maxsize=1)
+def load_role_cues() -> RoleCues:
+    """Load (once) the role cue lists from ``eventwire/data/role_cues.yaml``."""
+    table = load_yaml(ROLE_CUES_FILE, ("reciprocal", "nominal_agent"))
+    pairs = set()
+    for phrase in word_set(table, "reciprocal", "pronouns", source=ROLE_CUES_FILE):
+        words = phrase.split()
+        if len(words) != 2:
+            raise DataFileError(f"reciprocal pronoun {phrase!r} must be two words", source=ROLE_CUES_FILE)
+        pairs.add((words[0], words[1]))
+    return RoleCues(
+        reciprocals=frozenset(pairs),
+        agent_preps=word_set(table, "nominal_agent", "preps", source=ROLE_CUES_FILE),
+    )
 
 
 @dataclass
@@ -512,6 +545,7 @@ def _prep_objects(token: Token, anchor: Token, prep: str) -> list[Token]:
     object must be its noun, whose own preposition then gives the object."""
     first, *rest = prep.split()
     hosts = [token, anchor] + [c for c in (token, anchor) for c in c.children if c.dep_ in ("dobj",)]
+    hosts += _noun_participles(token)  # "sanctions imposed by the EU on Iran"
     out: list[Token] = []
     for host in dict.fromkeys(hosts):
         for child in host.children:
@@ -545,7 +579,7 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
         if anchor is token:
             return []
         subject = clause_subject(anchor)
-        return [subject] if subject is not None and subject is not token else []
+        return [subject] if subject is not None and subject.i != token.i else []
     if role == "nsubjpass":
         return [c for c in anchor.children if c.dep_ == "nsubjpass"]
     if role == "agent":
@@ -558,11 +592,13 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
         return out + _prep_objects(token, anchor, "to")
     if role == "poss":
         return [c for c in token.children if c.dep_ == "poss"]
+    if role == "noun_agent":
+        return _noun_agents(token)
     if role == "compound":
         return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
     if role == "light_obj":  # "placed President Bongo under house arrest": the light verb's object
         obj = _object(anchor) if anchor is not token else None
-        return [obj] if obj is not None and obj is not token else []
+        return [obj] if obj is not None and obj.i != token.i else []
     if role == "dobj_mod":  # "burned Israeli flags": whom the object's modifier names
         obj = _object(token)
         return [c for c in obj.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < obj.i] if obj else []
@@ -580,6 +616,45 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
     if role.startswith("prep:"):
         return _prep_objects(token, anchor, role[5:])
     return []
+
+
+def _noun_agents(noun: Token) -> list[Token]:
+    """The acting side of an eventive noun: the object of an agent preposition on it ("strikes by the United States
+    and Britain", "a visit by Modi") or the agent of a participle on it ("sanctions imposed by the European Union",
+    "an operation conducted by the army")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    preps = load_role_cues().agent_preps
+    out = [
+        g for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    out += [
+        g for a in _noun_participles(noun) for p in a.children if p.dep_ == "agent"
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    return out
+
+
+def _noun_participles(noun: Token) -> list[Token]:
+    """Past participles that modify a noun ("sanctions imposed by ... on Iran"): they carry its arguments."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+
+
+def _reciprocal(token: Token, anchor: Token) -> bool:
+    """Whether the trigger's (or its light verb's) object, direct or through a preposition, is a reciprocal
+    pronoun ("accused each other", "blamed one another for", "traded insults with each other")."""
+    pairs = load_role_cues().reciprocals
+    for host in dict.fromkeys((token, anchor)):
+        objects = [c for c in host.children if c.dep_ in ("dobj", "dative", "npadvmod")]
+        objects += [g for p in host.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        for obj in objects:
+            for child in obj.children:
+                if (child.lower_, obj.lower_) in pairs or (obj.lower_, child.lower_) in pairs:
+                    return True
+    return False
 
 
 def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorIndex) -> list[tuple[EventActor, Token]]:
@@ -652,7 +727,15 @@ def _inner_actor(token: Token, index: ActorIndex, depth: int = 0) -> EventActor 
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ == "conj"]
+    """The conjuncts of a coordinated phrase, the whole chain ("France, Germany and Britain": the parser hangs
+    "Britain" on "Germany")."""
+    out: list[Token] = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack and len(out) < 12:
+        conj = stack.pop(0)
+        out.append(conj)
+        stack += [c for c in conj.children if c.dep_ == "conj"]
+    return out
 
 
 def _refine(entry: Entry, token: Token, anchor: Token) -> tuple[str, str | None]:
@@ -697,29 +780,43 @@ def _fire(
     source_roles, target_roles = entry.source_roles(), entry.target_roles()
     if entry.pos == "NOUN" and anchor is token:
         # a bare eventive noun has only its own arguments ("Israel's strikes on Gaza"), never a clause's subject
-        source_roles = [r for r in source_roles if r in ("poss", "compound") or r.startswith("prep:")]
+        source_roles = [r for r in source_roles if r in ("poss", "compound", "noun_agent") or r.startswith("prep:")]
     sources = _resolve_role(source_roles, token, anchor, index)
+    rule = ""
+    if not sources and entry.pos == "NOUN":
+        # "strikes by the United States and Britain on Houthi targets", "sanctions imposed by the EU on Iran":
+        # an eventive noun's agent phrase names its acting side
+        sources = _resolve_role(["noun_agent"], token, anchor, index)
+        rule = "+source:noun-agent" if sources else ""
     targets = _resolve_role(target_roles, token, anchor, index)
+    pairs_given: list[tuple[tuple[EventActor, Token], tuple[EventActor, Token]]] | None = None
+    if len(sources) > 1 and _reciprocal(token, anchor):
+        # "India and Pakistan accused each other": each coordinated party acts on each other one
+        pairs_given = [(s, t) for s in sources for t in sources if s[0].actor_id != t[0].actor_id]
+        rule += "+rule:reciprocal"
     if sources and targets:
         # "reneged on his commitment to the Zambian people": the source itself is no target; look further
         source_ids = {a.actor_id for a, _ in sources}
         targets = [t for t in targets if t[0].actor_id not in source_ids]
-    rule = ""
-    if not targets and entry.requires.target and not (entry.symmetric and len(sources) > 1):
+    if not targets and entry.requires.target and not (entry.symmetric and len(sources) > 1) and not pairs_given:
         return  # the entry needs a target in its own roles; no fallback supplies one
-    if not targets and entry.cameo[:2] in CLAUSE_CONTENT_ROOTS | {"12", "14"} and not entry.symmetric:
+    if pairs_given:
+        targets = []  # the reciprocal pairs are the event's parties; no fallback looks further
+    elif not targets and entry.cameo[:2] in CLAUSE_CONTENT_ROOTS | {"12", "14"} and not entry.symmetric:
         # "promised to continue military aid to Mozambique", "threatened to break relations with Russia": the
         # target of a promise, threat, demand or refusal is whom its content is done to
         source_ids = {a.actor_id for a, _ in sources}
         targets = [t for t in _content_targets(token, anchor, index) if t[0].actor_id not in source_ids][:1]
         rule = "+target:content" if targets else ""
-    if not targets and sources and token.pos_ == "VERB" and entry_plover(entry, lexicon.info(entry.cameo))[0] in UNNAMED_TYPES:
+    if not targets and not pairs_given and sources and token.pos_ == "VERB" and entry_plover(entry, lexicon.info(entry.cameo))[0] in UNNAMED_TYPES:
         # "Pakistani police arrested five protesters in Lahore": people the tables cannot code, with their sector;
         # the place (or, for a state's coercion, the state) gives their country (see target_from_place)
         victims = _unplaced_victims(token, index)
         if victims is not None:
             targets, rule = [victims], rule + "+target:people"
-    if not targets and sources and not (entry.symmetric and len(sources) > 1) and entry.cameo[:2] != "01":
+    if not targets and not pairs_given and sources and not (entry.symmetric and len(sources) > 1) and (
+        entry.cameo[:2] != "01"
+    ):
         # PETRARCH's rule: with no target in the entry's roles, the first actor named in the predicate's own
         # arguments ("agreed to set up a centre in Tokyo", "suspended part of an aid program for Bosnia"); it
         # completes an event that has its source, it never makes one
@@ -729,9 +826,15 @@ def _fire(
             t for t in _predicate_actors(token, anchor, index, not meeting) if t[0].actor_id not in source_ids
         ][:1]
         rule = "+target:predicate" if targets else rule
-    if entry.symmetric and len(sources) > 1 and not targets:
-        # "Trump and Putin had spoken": coordinated subjects of a symmetric act are each other's partners
-        sources, targets = sources[:1], sources[1:2]
+    if entry.symmetric and len(sources) > 1 and not targets and not pairs_given:
+        # "Trump and Putin had spoken", "France, Germany and Britain met": coordinated subjects of a symmetric act
+        # are each other's partners, each pair once; an act of conflict ("Indian and Pakistani troops exchanged
+        # fire") is done by each to the other, so both directions
+        conflict = quad_class(entry.cameo) >= 3
+        pairs_given = [
+            (s, t) for i, s in enumerate(sources) for j, t in enumerate(sources)
+            if s[0].actor_id != t[0].actor_id and (i < j or (conflict and i != j))
+        ][:12]  # fmt: skip
     if not sources and not targets and _protesters(entry, token, anchor, lexicon):
         # "Tens of thousands of students staged demonstrations": protesters need no coded actor; the place
         # gives them a country after enrichment (see target_from_place)
@@ -743,7 +846,7 @@ def _fire(
         # (see ``has_party``)
         yield None, None, None, anchor, *_refine(entry, token, anchor), UNNAMED_RULE
         return
-    if entry.requires.target and not targets:
+    if entry.requires.target and not targets and not pairs_given:
         return
     if anchor is token and _background(token):
         return
@@ -755,8 +858,8 @@ def _fire(
         return  # "after a week of Palestinian unrest": a bare noun in a prepositional phrase, named only by a
         # nationality adjective, is background, not an event
     code, mode = _refine(entry, token, anchor)
-    pairs = list(_pairs(sources, targets))
-    if len(pairs) > 1:
+    pairs = list(pairs_given) if pairs_given else list(_pairs(sources, targets))
+    if len(pairs) > 1 and not pairs_given:
         # "both sides' troops killed Kyrgyz guards": of several pairs, one country acting on itself is no event
         pairs = [p for p in pairs if not _same_country(p[0][0], p[1][0])] or pairs[:1]
     ptype, _ = entry_plover(entry, lexicon.info(code))
