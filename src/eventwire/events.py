@@ -20,6 +20,13 @@ Protesters the tables cannot code keep their own phrase and its sector ("Hundred
 the country of the place or of whom they protest against (KENAGR); so do the people a violent or coercive act
 falls on ("arrested five protesters in Lahore": PAKOPP; with no place, the coercing state's own people).
 
+Quote frames: the speaker is the source of the statement, not of the act a quote or a reported clause tells ("'All
+on board were killed,' Mujahid said": a clause never takes the subject of the verb that reports it, nor a passive
+verb a subject it did not have), unless the quote says so in the first person ("'We support Mauritius,' Misri
+said": ``quote_speakers`` gives the act the speaker's coding once the quotes are known, ``+source:first-person
++speaker``). A reported clause keeps its own actors ("officials said Indian troops attacked": IND) and is linked
+to the citation of its sentence by ``attribution.link_citations``.
+
 What did not happen as told is not an event of its own: the content of an appeal, promise, threat or refusal
 (its complement clause), the purpose of an act ("travelled to Moscow for talks"), what an act of yielding ends
 ("lifted the blockade"), background phrases ("in the wake of the execution"); a denial's content stays, marked
@@ -41,7 +48,7 @@ from .enrich._data import load_yaml, word_set
 from .enrich.status import load_status_cues
 from .errors import DataFileError
 from .lexicon import Entry, Lexicon, entry_plover, inflections, quad_class
-from .model import Cameo, Event, EventActor, Place, Plover, TextSpan
+from .model import Cameo, Event, EventActor, Place, Plover, Quote, TextSpan
 from .nlp import is_parsed
 
 # Events inside the complement of these CAMEO roots are their content, not separate events: "urged Trump to
@@ -113,12 +120,13 @@ class RoleCues:
 
     reciprocals: frozenset[tuple[str, str]]  # two-word reciprocal pronouns ("each", "other")
     agent_preps: frozenset[str]  # prepositions whose object acts on an eventive noun ("strikes by the US")
+    first_person: frozenset[str]  # words of a direct quote that stand for its speaker ("we", "our")
 
 
 @lru_cache(maxsize=1)
 def load_role_cues() -> RoleCues:
     """Load (once) the role cue lists from ``eventwire/data/role_cues.yaml``."""
-    table = load_yaml(ROLE_CUES_FILE, ("reciprocal", "nominal_agent"))
+    table = load_yaml(ROLE_CUES_FILE, ("reciprocal", "nominal_agent", "quote_frame"))
     pairs = set()
     for phrase in word_set(table, "reciprocal", "pronouns", source=ROLE_CUES_FILE):
         words = phrase.split()
@@ -128,6 +136,7 @@ def load_role_cues() -> RoleCues:
     return RoleCues(
         reciprocals=frozenset(pairs),
         agent_preps=word_set(table, "nominal_agent", "preps", source=ROLE_CUES_FILE),
+        first_person=word_set(table, "quote_frame", "first_person", source=ROLE_CUES_FILE),
     )
 
 
@@ -535,6 +544,28 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
     )
 
 
+def _acting_subject(verb: Token) -> Token | None:
+    """The subject that acts in a verb's clause (``clause_subject``), except where it is none: a passive verb's
+    inherited subject is its patient ("were attacked and killed"), and a reported clause never takes the subject
+    of the verb that reports it (""All on board were killed," Mujahid said": the parser gives "killed" no subject,
+    and the speaker is not the killer)."""
+    subject = clause_subject(verb)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return None
+    if subject.head.i == verb.i:
+        return subject
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    tok = verb
+    for _ in range(8):
+        if subject.head.i == tok.i or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "ccomp":
+            return None
+        tok = tok.head
+    return subject
+
+
 def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -573,12 +604,12 @@ def _dangling_object(prep: Token) -> list[Token]:
 def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
     """Tokens that fill ``role`` for a trigger (``anchor`` is the light verb for nouns, else the trigger)."""
     if role == "nsubj":
-        subject = clause_subject(anchor)
-        return [subject] if subject is not None and subject.dep_ != "nsubjpass" else []
+        subject = _acting_subject(anchor)
+        return [subject] if subject is not None else []
     if role == "light_subj":
         if anchor is token:
             return []
-        subject = clause_subject(anchor)
+        subject = _acting_subject(anchor)
         return [subject] if subject is not None and subject.i != token.i else []
     if role == "nsubjpass":
         return [c for c in anchor.children if c.dep_ == "nsubjpass"]
@@ -850,8 +881,14 @@ def _fire(
         return
     if anchor is token and _background(token):
         return
+    if not sources and _first_person(token, anchor) is not None:
+        # "'We killed all of them,' Mujahid said": the speaker's side, filled in once quotes are known (see
+        # ``quote_speakers``); an event left with no party is dropped (see ``has_party``)
+        rule += FIRST_PERSON_RULE
     if not sources and not targets:
-        if unnamed:
+        if FIRST_PERSON_RULE in rule:
+            yield None, None, None, anchor, *_refine(entry, token, anchor), rule
+        elif unnamed:
             yield None, None, None, anchor, *_refine(entry, token, anchor), NO_PARTY_RULE
         return
     if anchor is token and token.dep_ == "pobj" and all(t.pos_ == "ADJ" for _, t in sources + targets):
@@ -1083,10 +1120,60 @@ def _unnamed_parties(entry: Entry, token: Token, lexicon: Lexicon) -> bool:
 
 
 def has_party(event: Event) -> bool:
-    """Whether an event names a side: an act with unnamed parties and no place to give it one is dropped."""
+    """Whether an event names a side: an act with unnamed parties and no place to give it one is dropped, and so
+    is an act of "we" that no quote's speaker stands for."""
     return event.source is not None or event.target is not None or not (
-        UNNAMED_RULE in event.extractor or NO_PARTY_RULE in event.extractor
+        UNNAMED_RULE in event.extractor or NO_PARTY_RULE in event.extractor or FIRST_PERSON_RULE in event.extractor
     )
+
+
+FIRST_PERSON_RULE = "+source:first-person"
+# Speakers named only by a pronoun ("'We urge ...,' they said"): whom they stand for is a guess, so the quote's
+# "we" stays unresolved.
+PRONOUN_SPEAKERS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def _first_person(token: Token, anchor: Token) -> Token | None:
+    """The first-person subject of a trigger's clause ("We killed", "I will urge") or the first-person possessor
+    of a bare eventive noun ("our support for Kyiv"), if any."""
+    words = load_role_cues().first_person
+    if anchor is token and token.pos_ in ("NOUN", "PROPN"):
+        return next((c for c in token.children if c.dep_ == "poss" and c.lower_ in words), None)
+    subject = clause_subject(anchor)
+    if subject is not None and subject.dep_ != "nsubjpass" and subject.lower_ in words:
+        return subject
+    return None
+
+
+def quote_speakers(found: list[Found], quotes: list[Quote]) -> None:
+    """The quote frame: an act told in the first person inside a direct quote is the speaker's ("'We support
+    Mauritius,' Indian foreign secretary Vikram Misri said" → IND SUPPORT MUS). The source keeps the pronoun's
+    span and takes the speaker's coding; a speaker with no country or code, or named only by a pronoun ("they
+    said"), leaves the event as it was. The
+    speaker is never made the source of any other act the quote reports ("'All on board were killed,' Mujahid
+    said" has no source). The pipeline calls this once the quotes are known, before ``has_party``."""
+    direct = [
+        q for q in quotes
+        if q.kind == "direct" and q.speaker is not None and (q.speaker.country or q.speaker.code)
+        and q.speaker.text.lower() not in PRONOUN_SPEAKERS
+    ]  # fmt: skip
+    if not direct:
+        return
+    for item in found:
+        event = item.event
+        if FIRST_PERSON_RULE not in event.extractor or event.source is not None:
+            continue
+        pronoun = _first_person(item.trigger, item.anchor)
+        if pronoun is None:
+            continue
+        quote = next((q for q in direct if q.start <= pronoun.idx < q.end), None)
+        if quote is None or quote.speaker is None:
+            continue
+        speaker = quote.speaker
+        event.source = replace(speaker, text=pronoun.text, start=pronoun.idx, end=pronoun.idx + len(pronoun.text))
+        if event.target is not None and _same_country(event.source, event.target) and event.target.actor_id is None:
+            event.target = None  # the place of one's own act ("we struck in Syria" said by a Syrian) is no target
+        event.extractor += "+speaker"
 
 
 def _background(noun: Token) -> bool:
