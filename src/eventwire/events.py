@@ -8,7 +8,10 @@ read from the argument roles it lists, and resolved to coded actors by the actor
 roles name no source takes its agent phrase ("strikes by the US and UK on Houthi targets", "sanctions imposed by
 the EU on Iran": ``+source:noun-agent``); a reciprocal object ("accused each other") makes coordinated parties
 each other's targets in both directions (``+rule:reciprocal``), and so does a symmetric act of conflict
-("exchanged fire"), while a symmetric act of cooperation ("met") pairs each two parties once. Each event names the entry that made it, and every rule
+("exchanged fire"), while a symmetric act of cooperation ("met") pairs each two parties once. Parties named beside
+a phrase are parties too: who acts "along with" a subject, the members a phrase names with "including" ("rights
+groups, including the ACLU"), each country of a hyphenated modifier ("a joint Kenya-U.S. base"); the noun a past
+participle modifies is what was done to it ("Somali forces backed by Djiboutian soldiers": DJI → SOM). Each event names the entry that made it, and every rule
 below that changed it appends its name to ``Event.extractor`` ("+target:predicate", "+rule:protesters" ...).
 
 When the roles give no target, three fallbacks are tried in order: the content of a promise, threat, demand or
@@ -121,12 +124,14 @@ class RoleCues:
     reciprocals: frozenset[tuple[str, str]]  # two-word reciprocal pronouns ("each", "other")
     agent_preps: frozenset[str]  # prepositions whose object acts on an eventive noun ("strikes by the US")
     first_person: frozenset[str]  # words of a direct quote that stand for its speaker ("we", "our")
+    subject_preps: frozenset[str]  # "along with": its object acts beside the subject
+    member_preps: frozenset[str]  # "including": its object is a member of the party, and a party itself
 
 
 @lru_cache(maxsize=1)
 def load_role_cues() -> RoleCues:
     """Load (once) the role cue lists from ``eventwire/data/role_cues.yaml``."""
-    table = load_yaml(ROLE_CUES_FILE, ("reciprocal", "nominal_agent", "quote_frame"))
+    table = load_yaml(ROLE_CUES_FILE, ("reciprocal", "nominal_agent", "quote_frame", "co_actors"))
     pairs = set()
     for phrase in word_set(table, "reciprocal", "pronouns", source=ROLE_CUES_FILE):
         words = phrase.split()
@@ -137,6 +142,8 @@ def load_role_cues() -> RoleCues:
         reciprocals=frozenset(pairs),
         agent_preps=word_set(table, "nominal_agent", "preps", source=ROLE_CUES_FILE),
         first_person=word_set(table, "quote_frame", "first_person", source=ROLE_CUES_FILE),
+        subject_preps=word_set(table, "co_actors", "subject_preps", source=ROLE_CUES_FILE),
+        member_preps=word_set(table, "co_actors", "member_preps", source=ROLE_CUES_FILE),
     )
 
 
@@ -612,12 +619,12 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
         subject = _acting_subject(anchor)
         return [subject] if subject is not None and subject.i != token.i else []
     if role == "nsubjpass":
-        return [c for c in anchor.children if c.dep_ == "nsubjpass"]
+        return [c for c in anchor.children if c.dep_ == "nsubjpass"] or _participle_patient(anchor)
     if role == "agent":
         return [g for c in anchor.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if role == "dobj":
         obj = _object(token)
-        return [obj] if obj is not None else []
+        return [obj] if obj is not None else _participle_patient(token)
     if role == "dative":
         out = [c for c in token.children if c.dep_ in ("dative", "iobj")]
         return out + _prep_objects(token, anchor, "to")
@@ -647,6 +654,71 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
     if role.startswith("prep:"):
         return _prep_objects(token, anchor, role[5:])
     return []
+
+
+def _participle_patient(verb: Token) -> list[Token]:
+    """The noun a past participle modifies is what it was done to ("Somali forces backed by Djiboutian soldiers",
+    "civilians killed by shelling"): the reduced passive's subject."""
+    if (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+        and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    ):  # fmt: skip
+        return [verb.head]
+    return []
+
+
+def _phrase_preps(host: Token, phrases: frozenset[str]) -> list[Token]:
+    """Objects of a one- or two-word preposition on ``host`` ("including X", "along with X"), with their
+    conjuncts."""
+    out: list[Token] = []
+    for prep in (c for c in host.children if c.dep_ == "prep"):
+        objects: list[Token] = []
+        if prep.lower_ in phrases:
+            objects = [g for g in prep.children if g.dep_ == "pobj"]
+        for second in (g for g in prep.children if g.dep_ == "prep"):
+            if f"{prep.lower_} {second.lower_}" in phrases:
+                objects += [g for g in second.children if g.dep_ == "pobj"]
+        for obj in objects:
+            out += [obj, *_conjuncts(obj)]
+    return out
+
+
+def _co_actors(
+    tok: Token, verb: Token | None, index: ActorIndex, have: list[tuple[EventActor, Token]]
+) -> list[tuple[EventActor, Token]]:
+    """Parties named beside a role's phrase: its members ("rights groups, including the ACLU") and, for a subject,
+    who acts with it ("The US, along with Britain and France, called ..."), skipping actors already in ``have``."""
+    cues = load_role_cues()
+    members = _phrase_preps(tok, cues.member_preps)
+    if verb is not None:
+        members += _phrase_preps(tok, cues.subject_preps) + _phrase_preps(verb, cues.subject_preps)
+    seen = {a.actor_id for a, _ in have}
+    out: list[tuple[EventActor, Token]] = []
+    for member in members:
+        for actor in index.event_actors(member):
+            if actor.actor_id not in seen and (actor.country or actor.code):
+                seen.add(actor.actor_id)
+                out.append((actor, member))
+    return out
+
+
+def _hyphen_partners(member: Token, first: EventActor, index: ActorIndex) -> list[tuple[EventActor, Token]]:
+    """The other countries of a hyphenated modifier ("a joint Kenya-U.S. military base", "the Trump-Putin call"):
+    each named side is a party."""
+    doc = member.doc
+    out: list[tuple[EventActor, Token]] = []
+    seen = {first.actor_id}
+    mods = [c for c in member.children if c.dep_ in ("compound", "nmod", "amod") and c.i < member.i]
+    mods += [g for m in mods for g in m.children if g.dep_ in ("compound", "nmod", "amod") and g.i < m.i]
+    for mod in mods:
+        hyphen = (mod.i + 1 < len(doc) and doc[mod.i + 1].text in ("-", "–")) or (
+            mod.i > 0 and doc[mod.i - 1].text in ("-", "–")
+        )
+        actor = index.event_actor(mod) if hyphen else None
+        if actor is not None and actor.actor_id not in seen and (actor.country or actor.code):
+            seen.add(actor.actor_id)
+            out.append((actor, member))
+    return out
 
 
 def _noun_agents(noun: Token) -> list[Token]:
@@ -688,6 +760,10 @@ def _reciprocal(token: Token, anchor: Token) -> bool:
     return False
 
 
+# Roles that name the acting side: who acts "along with" it acts too.
+SUBJECT_ROLES = {"nsubj", "light_subj", "agent", "noun_agent"}
+
+
 def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorIndex) -> list[tuple[EventActor, Token]]:
     for role in roles:
         for tok in _role_tokens(role, token, anchor):
@@ -701,6 +777,10 @@ def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorInd
                 inner = _inner_actor(member, index) if not actors else None
                 resolved += [(actor, member) for actor in actors or ([inner] if inner else [])]
                 resolved += _coordinated_owners(member, actors, index)
+                if inner is not None:
+                    resolved += _hyphen_partners(member, inner, index)
+            verb = anchor if role in SUBJECT_ROLES else None
+            resolved += _co_actors(tok, verb, index, resolved)
             if resolved:
                 return resolved
     return []

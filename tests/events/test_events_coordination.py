@@ -82,3 +82,30 @@ def test_a_symmetric_meeting_of_three_pairs_each_once() -> None:
 def test_role_cues_load_from_data() -> None:
     cues = load_role_cues()
     assert ("each", "other") in cues.reciprocals and "by" in cues.agent_preps
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype", "expected"),
+    [
+        # who acts "along with" the subject acts too
+        ("The United States, along with Britain and France, imposed sanctions on Iran.", "SANCTION",
+         {("USA", "IRN"), ("GBR", "IRN"), ("FRA", "IRN")}),
+        # the members a subject names with "including" are its parties
+        ("Several rights groups, including Amnesty International, accused Egypt of torture.", "ACCUSE",
+         {("NGOAMN", "EGY")}),
+        ("Western countries, including France and Germany, imposed sanctions on Russia.", "SANCTION",
+         {("FRA", "RUS"), ("DEU", "RUS")}),
+        # each country of a hyphenated modifier is a party
+        ("Militants attacked a joint Kenya-U.S. military base in Lamu.", "ASSAULT", {(None, "KEN"), (None, "USA")}),
+        # the noun a past participle modifies is what was done to it
+        ("Somali security forces backed by Djiboutian soldiers retook the town.", "SUPPORT", {("DJI", "SOM")}),
+    ],
+)  # fmt: skip
+def test_parties_named_beside_a_phrase(text: str, ptype: str, expected: set[tuple[str | None, str]]) -> None:
+    assert expected <= _dyads(text, ptype)
+
+
+def test_no_co_actor_without_its_preposition() -> None:
+    # "with" alone names a partner or an instrument, not a second sanctioning side
+    assert _dyads("The United States imposed sanctions on Iran with Britain's support.", "SANCTION") == {("USA", "IRN")}
+    assert _dyads("Militants attacked a Kenyan military base in Lamu.", "ASSAULT") == {(None, "KEN")}
