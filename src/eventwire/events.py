@@ -657,11 +657,12 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
 
 
 def _participle_patient(verb: Token) -> list[Token]:
-    """The noun a past participle modifies is what it was done to ("Somali forces backed by Djiboutian soldiers",
-    "civilians killed by shelling"): the reduced passive's subject."""
+    """The noun a past participle with an agent modifies is what was done to it ("Somali forces backed by
+    Djiboutian soldiers", "civilians killed by Russian shelling"): the reduced passive's subject."""
     if (
         verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
         and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "agent" for c in verb.children)  # "militiamen armed with machetes" is a state, not an act
     ):  # fmt: skip
         return [verb.head]
     return []
@@ -702,6 +703,9 @@ def _co_actors(
     return out
 
 
+HYPHENS = ("-", "–")
+
+
 def _hyphen_partners(member: Token, first: EventActor, index: ActorIndex) -> list[tuple[EventActor, Token]]:
     """The other countries of a hyphenated modifier ("a joint Kenya-U.S. military base", "the Trump-Putin call"):
     each named side is a party."""
@@ -711,10 +715,10 @@ def _hyphen_partners(member: Token, first: EventActor, index: ActorIndex) -> lis
     mods = [c for c in member.children if c.dep_ in ("compound", "nmod", "amod") and c.i < member.i]
     mods += [g for m in mods for g in m.children if g.dep_ in ("compound", "nmod", "amod") and g.i < m.i]
     for mod in mods:
-        hyphen = (mod.i + 1 < len(doc) and doc[mod.i + 1].text in ("-", "–")) or (
-            mod.i > 0 and doc[mod.i - 1].text in ("-", "–")
-        )
-        actor = index.event_actor(mod) if hyphen else None
+        # the hyphen joins two named sides ("Kenya-U.S."), not a side and a word ("Iranian-backed")
+        after = mod.i + 2 < len(doc) and doc[mod.i + 1].text in HYPHENS and index.event_actor(doc[mod.i + 2])
+        before = mod.i > 1 and doc[mod.i - 1].text in HYPHENS and index.event_actor(doc[mod.i - 2])
+        actor = index.event_actor(mod) if after or before else None
         if actor is not None and actor.actor_id not in seen and (actor.country or actor.code):
             seen.add(actor.actor_id)
             out.append((actor, member))

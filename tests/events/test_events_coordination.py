@@ -109,3 +109,9 @@ def test_no_co_actor_without_its_preposition() -> None:
     # "with" alone names a partner or an instrument, not a second sanctioning side
     assert _dyads("The United States imposed sanctions on Iran with Britain's support.", "SANCTION") == {("USA", "IRN")}
     assert _dyads("Militants attacked a Kenyan military base in Lamu.", "ASSAULT") == {(None, "KEN")}
+    # a hyphen that joins a side and a word names one side
+    assert _dyads("Iranian-backed militants attacked a Kenyan military base in Lamu.", "ASSAULT") <= {
+        (None, "KEN"), ("IRN", "KEN")
+    }
+    # a participle with no agent is a state ("armed with machetes"), not an act on the noun
+    assert not _dyads("Militiamen armed with machetes attacked a refugee camp in Burundi.", "AID")
