@@ -187,6 +187,7 @@ def extract_events(
                 if fired:
                     break  # the first entry of a lemma that fires wins (entries are ordered specific first)
     found = _obligations(found, index, lexicon)
+    _warnings(found, index, lexicon)
     kept = _dedupe(_drop_light_verb_readings(_drop_contents(_drop_media_statements(found))))
     for number, item in enumerate(kept, start=1):
         item.event.id = f"{document_id}:e{number}"
@@ -275,6 +276,43 @@ def _obligations(found: list[Found], index: ActorIndex, lexicon: Lexicon) -> lis
                 )
                 out.append(Found(event, item.trigger, item.entry, subject if target else None, item.anchor))
     return [f for f in out if f.trigger.i not in inside]
+
+
+# Types a warning of one's own act makes a threat though the status stage leaves them as they are (the others are
+# recoded by INTENDED_RECODE once marked intended): "warned that it will keep up maximum pressure on Iran".
+WARNED_TYPES = {"REQUEST", "ACCUSE", "REJECT"}
+
+
+def _warnings(found: list[Found], index: ActorIndex, lexicon: Lexicon) -> None:
+    """The frame of a warning: what the speaker says it will do itself is a threat. A statement whose verb is a
+    status ``announcers`` verb ("warned", "threatened") with a that-clause of the speaker's own side ("the United
+    States warned that it will continue to exert maximum pressure on Iran") makes the clause's demands and
+    rejections THREATEN (CAMEO 130, ``+rule:warning``), and gives a clause act with no target the party warned
+    ("Russia warned Ukraine that it would cut off gas": UKR). A clause of another side ("warned that Russia will
+    attack") is a reported event and stays as it is."""
+    announcers = load_status_cues().announcers
+    for item in found:
+        statement = item.event
+        if statement.cameo.root != "01" or statement.source is None or item.trigger.lemma_.lower() not in announcers:
+            continue
+        for clause in (c for c in item.trigger.children if c.dep_ == "ccomp" and c.i > item.trigger.i):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            sides = index.event_actors(subject) if subject is not None else []
+            if not sides or not all(_same_country(statement.source, side) for side in sides):
+                continue
+            inside = {t.i for t in clause.subtree}
+            for other in found:
+                event = other.event
+                if other is item or other.anchor.i not in inside or _side(event.source) != _side(statement.source):
+                    continue
+                if event.target is None and statement.target is not None:
+                    event.target = statement.target
+                    event.extractor += "+target:warned"
+                if event.plover.type in WARNED_TYPES:
+                    info = lexicon.info("130")
+                    event.extractor += f"+rule:warning:{event.plover.type}->THREATEN"
+                    event.plover = Plover("THREATEN", None)
+                    event.cameo = Cameo(code="130", root="13", quad_class=info.quad_class, goldstein=info.goldstein)
 
 
 def _clause_tokens(clause: Token) -> set[int]:

@@ -48,3 +48,21 @@ def test_reported_clause_keeps_its_own_actors() -> None:
     assert event.source is not None and event.source.country == "IND"
     assert event.citations  # attributed to the officials through their citation
 
+
+
+def test_a_warning_of_ones_own_pressure_is_a_threat() -> None:
+    text = "Britain warned on Monday that it would exert more pressure on Russia."
+    (event,) = _events(text, "THREATEN")
+    assert event.source.country == "GBR" and event.target is not None and event.target.country == "RUS"
+    assert event.cameo.code == "130" and not _events(text, "REQUEST")
+
+
+def test_a_warned_party_is_the_target_of_the_announced_act() -> None:
+    (event,) = _events("Russia warned Ukraine on Monday that it would cut off gas supplies.", "THREATEN")
+    assert event.target is not None and event.target.country == "UKR"
+
+
+def test_a_warning_about_another_sides_act_is_a_reported_event() -> None:
+    text = "Germany warned on Monday that Russia will put pressure on Moldova."
+    assert not _events(text, "THREATEN")
+    assert all(e.source.country == "RUS" for e in _events(text, "REQUEST"))
