@@ -126,12 +126,13 @@ class RoleCues:
     first_person: frozenset[str]  # words of a direct quote that stand for its speaker ("we", "our")
     subject_preps: frozenset[str]  # "along with": its object acts beside the subject
     member_preps: frozenset[str]  # "including": its object is a member of the party, and a party itself
+    in_force: frozenset[str]  # "in place": the verb keeps its object's act in force ("kept tariffs in place")
 
 
 @lru_cache(maxsize=1)
 def load_role_cues() -> RoleCues:
     """Load (once) the role cue lists from ``eventwire/data/role_cues.yaml``."""
-    table = load_yaml(ROLE_CUES_FILE, ("reciprocal", "nominal_agent", "quote_frame", "co_actors"))
+    table = load_yaml(ROLE_CUES_FILE, ("reciprocal", "nominal_agent", "quote_frame", "co_actors", "light_phrases"))
     pairs = set()
     for phrase in word_set(table, "reciprocal", "pronouns", source=ROLE_CUES_FILE):
         words = phrase.split()
@@ -144,6 +145,7 @@ def load_role_cues() -> RoleCues:
         first_person=word_set(table, "quote_frame", "first_person", source=ROLE_CUES_FILE),
         subject_preps=word_set(table, "co_actors", "subject_preps", source=ROLE_CUES_FILE),
         member_preps=word_set(table, "co_actors", "member_preps", source=ROLE_CUES_FILE),
+        in_force=word_set(table, "light_phrases", "object_in_force", source=ROLE_CUES_FILE),
     )
 
 
@@ -479,6 +481,11 @@ def _light_verb(entry: Entry, noun: Token) -> Token | None:
         return None
     if noun.dep_ == "conj":
         return _light_verb(entry, head) if head.pos_ in ("NOUN", "PROPN") else None
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and any(
+        f"{p.lower_} {g.lower_}" in load_role_cues().in_force
+        for p in head.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+    ):  # fmt: skip
+        return head  # "is keeping new tariffs in place on Mexico": the tariffs are in force on Mexico
     for lv in entry.light_verbs:
         words = lv.split()
         if (head.lemma_.lower() == words[0] or head.lower_ in _verb_forms(words[0])) and (

@@ -115,3 +115,12 @@ def test_no_co_actor_without_its_preposition() -> None:
     }
     # a participle with no agent is a state ("armed with machetes"), not an act on the noun
     assert not _dyads("Militiamen armed with machetes attacked a refugee camp in Burundi.", "AID")
+
+
+def test_a_verb_that_keeps_an_act_in_place_carries_it() -> None:
+    assert _dyads("Japan is keeping its tariffs in place on South Korea and Taiwan.", "SANCTION") == {
+        ("JPN", "KOR"),
+        ("JPN", "TWN"),
+    }
+    # without the phrase "keep" is no light verb of the noun
+    assert not _dyads("Japan is keeping its tariffs low for South Korea.", "SANCTION")
