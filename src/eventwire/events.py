@@ -751,6 +751,29 @@ def _co_actors(
 HYPHENS = ("-", "–")
 
 
+def _listed_states(tok: Token, index: ActorIndex) -> list[Token]:
+    """A list of countries the parser read as an apposition ("Council members Greece, Panama and South Korea
+    supported": "Panama" an apposition of "Greece", "South Korea" its conjunct): each listed country is a party.
+    An apposition that names the same country or no country ("Hulusi Akar, Turkey's defence minister") is not."""
+    def state(t: Token) -> EventActor | None:
+        actor = index.event_actor(t)
+        kind = index.actors[actor.actor_id].kind if actor is not None and actor.actor_id in index.actors else None
+        return actor if kind == "state" and actor is not None and actor.country else None
+
+    first = state(tok)
+    if first is None:
+        return []
+    out: list[Token] = []
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        other = state(appos)
+        if other is None:
+            continue
+        listed = [c for c in _conjuncts(appos) if state(c) is not None]
+        # "members Chile, Ghana and Japan": the head took the first listed country; the others are its conjuncts
+        out += listed if other.country == first.country else [appos, *listed]
+    return out
+
+
 def _hyphen_partners(member: Token, first: EventActor, index: ActorIndex) -> list[tuple[EventActor, Token]]:
     """The other countries of a hyphenated modifier ("a joint Kenya-U.S. military base", "the Trump-Putin call"):
     each named side is a party."""
@@ -821,7 +844,7 @@ def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorInd
                 while tok.dep_ == "conj" and tok.head is not tok:
                     tok = tok.head
             resolved = []
-            for member in [tok, *_conjuncts(tok)]:
+            for member in [tok, *_conjuncts(tok), *_listed_states(tok, index)]:
                 actors = index.event_actors(member)
                 inner = _inner_actor(member, index) if not actors else None
                 resolved += [(actor, member) for actor in actors or ([inner] if inner else [])]

@@ -124,3 +124,12 @@ def test_a_verb_that_keeps_an_act_in_place_carries_it() -> None:
     }
     # without the phrase "keep" is no light verb of the noun
     assert not _dyads("Japan is keeping its tariffs low for South Korea.", "SANCTION")
+
+
+def test_a_list_of_countries_read_as_an_apposition_is_a_list_of_parties() -> None:
+    dyads = _dyads("Council members Chile, Ghana and Japan also condemned Israel on Friday.", "ACCUSE")
+    assert {("CHL", "ISR"), ("GHA", "ISR"), ("JPN", "ISR")} <= dyads
+
+
+def test_an_apposition_naming_no_other_country_adds_no_party() -> None:
+    assert _dyads("Russia, Ukraine's neighbour, attacked Kharkiv on Monday.", "ASSAULT") == {("RUS", "UKR")}
