@@ -4,7 +4,14 @@ For every fully analysed sentence, each token whose lemma is a lexicon trigger i
 entries (``lexicon.py`` documents the schema). An entry fires when its requirements hold (a particle, a light
 verb for an eventive noun, a preposition, an object or complement lemma, a negation); its source and target are
 read from the argument roles it lists, and resolved to coded actors by the actor index. Coordinated arguments
-("Russia and China signed") give one event per actor. Each event names the entry that made it, and every rule
+("Russia and China signed", "France, Germany and Britain") give one event per actor; an eventive noun whose own
+roles name no source takes its agent phrase ("strikes by the US and UK on Houthi targets", "sanctions imposed by
+the EU on Iran": ``+source:noun-agent``); a reciprocal object ("accused each other") makes coordinated parties
+each other's targets in both directions (``+rule:reciprocal``), and so does a symmetric act of conflict
+("exchanged fire"), while a symmetric act of cooperation ("met") pairs each two parties once. Parties named beside
+a phrase are parties too: who acts "along with" a subject, the members a phrase names with "including" ("rights
+groups, including the ACLU"), each country of a hyphenated modifier ("a joint Kenya-U.S. base"); the noun a past
+participle modifies is what was done to it ("Somali forces backed by Djiboutian soldiers": DJI → SOM). Each event names the entry that made it, and every rule
 below that changed it appends its name to ``Event.extractor`` ("+target:predicate", "+rule:protesters" ...).
 
 When the roles give no target, three fallbacks are tried in order: the content of a promise, threat, demand or
@@ -15,6 +22,13 @@ need no coded actor: the place gives them one, and without a place the unnamed-p
 Protesters the tables cannot code keep their own phrase and its sector ("Hundreds of farmers" AGR) and take
 the country of the place or of whom they protest against (KENAGR); so do the people a violent or coercive act
 falls on ("arrested five protesters in Lahore": PAKOPP; with no place, the coercing state's own people).
+
+Quote frames: the speaker is the source of the statement, not of the act a quote or a reported clause tells ("'All
+on board were killed,' Mujahid said": a clause never takes the subject of the verb that reports it, nor a passive
+verb a subject it did not have), unless the quote says so in the first person ("'We support Mauritius,' Misri
+said": ``quote_speakers`` gives the act the speaker's coding once the quotes are known, ``+source:first-person
++speaker``). A reported clause keeps its own actors ("officials said Indian troops attacked": IND) and is linked
+to the citation of its sentence by ``attribution.link_citations``.
 
 What did not happen as told is not an event of its own: the content of an appeal, promise, threat or refusal
 (its complement clause), the purpose of an act ("travelled to Moscow for talks"), what an act of yielding ends
@@ -33,9 +47,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .actors import RELATIVE_PRONOUNS, ActorIndex, actor_code, against_modifier, clause_subject, noun_phrase
+from .enrich._data import load_yaml, word_set
 from .enrich.status import load_status_cues
-from .lexicon import Entry, Lexicon, entry_plover, inflections
-from .model import Cameo, Event, EventActor, Place, Plover, TextSpan
+from .errors import DataFileError
+from .lexicon import Entry, Lexicon, entry_plover, inflections, quad_class
+from .model import Cameo, Event, EventActor, Place, Plover, Quote, TextSpan
 from .nlp import is_parsed
 
 # Events inside the complement of these CAMEO roots are their content, not separate events: "urged Trump to
@@ -98,6 +114,41 @@ REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves
 NOT_PREDICATE_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 
 
+ROLE_CUES_FILE = "role_cues.yaml"
+
+
+@dataclass(frozen=True)
+class RoleCues:
+    """The grammar words of argument roles (``data/role_cues.yaml``)."""
+
+    reciprocals: frozenset[tuple[str, str]]  # two-word reciprocal pronouns ("each", "other")
+    agent_preps: frozenset[str]  # prepositions whose object acts on an eventive noun ("strikes by the US")
+    first_person: frozenset[str]  # words of a direct quote that stand for its speaker ("we", "our")
+    subject_preps: frozenset[str]  # "along with": its object acts beside the subject
+    member_preps: frozenset[str]  # "including": its object is a member of the party, and a party itself
+    in_force: frozenset[str]  # "in place": the verb keeps its object's act in force ("kept tariffs in place")
+
+
+@lru_cache(maxsize=1)
+def load_role_cues() -> RoleCues:
+    """Load (once) the role cue lists from ``eventwire/data/role_cues.yaml``."""
+    table = load_yaml(ROLE_CUES_FILE, ("reciprocal", "nominal_agent", "quote_frame", "co_actors", "light_phrases"))
+    pairs = set()
+    for phrase in word_set(table, "reciprocal", "pronouns", source=ROLE_CUES_FILE):
+        words = phrase.split()
+        if len(words) != 2:
+            raise DataFileError(f"reciprocal pronoun {phrase!r} must be two words", source=ROLE_CUES_FILE)
+        pairs.add((words[0], words[1]))
+    return RoleCues(
+        reciprocals=frozenset(pairs),
+        agent_preps=word_set(table, "nominal_agent", "preps", source=ROLE_CUES_FILE),
+        first_person=word_set(table, "quote_frame", "first_person", source=ROLE_CUES_FILE),
+        subject_preps=word_set(table, "co_actors", "subject_preps", source=ROLE_CUES_FILE),
+        member_preps=word_set(table, "co_actors", "member_preps", source=ROLE_CUES_FILE),
+        in_force=word_set(table, "light_phrases", "object_in_force", source=ROLE_CUES_FILE),
+    )
+
+
 @dataclass
 class Found:
     """An event with the tokens it was read from (kept for the enrich stage; not part of the output)."""
@@ -138,6 +189,7 @@ def extract_events(
                 if fired:
                     break  # the first entry of a lemma that fires wins (entries are ordered specific first)
     found = _obligations(found, index, lexicon)
+    _warnings(found, index, lexicon)
     kept = _dedupe(_drop_light_verb_readings(_drop_contents(_drop_media_statements(found))))
     for number, item in enumerate(kept, start=1):
         item.event.id = f"{document_id}:e{number}"
@@ -226,6 +278,43 @@ def _obligations(found: list[Found], index: ActorIndex, lexicon: Lexicon) -> lis
                 )
                 out.append(Found(event, item.trigger, item.entry, subject if target else None, item.anchor))
     return [f for f in out if f.trigger.i not in inside]
+
+
+# Types a warning of one's own act makes a threat though the status stage leaves them as they are (the others are
+# recoded by INTENDED_RECODE once marked intended): "warned that it will keep up maximum pressure on Iran".
+WARNED_TYPES = {"REQUEST", "ACCUSE", "REJECT"}
+
+
+def _warnings(found: list[Found], index: ActorIndex, lexicon: Lexicon) -> None:
+    """The frame of a warning: what the speaker says it will do itself is a threat. A statement whose verb is a
+    status ``announcers`` verb ("warned", "threatened") with a that-clause of the speaker's own side ("the United
+    States warned that it will continue to exert maximum pressure on Iran") makes the clause's demands and
+    rejections THREATEN (CAMEO 130, ``+rule:warning``), and gives a clause act with no target the party warned
+    ("Russia warned Ukraine that it would cut off gas": UKR). A clause of another side ("warned that Russia will
+    attack") is a reported event and stays as it is."""
+    announcers = load_status_cues().announcers
+    for item in found:
+        statement = item.event
+        if statement.cameo.root != "01" or statement.source is None or item.trigger.lemma_.lower() not in announcers:
+            continue
+        for clause in (c for c in item.trigger.children if c.dep_ == "ccomp" and c.i > item.trigger.i):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            sides = index.event_actors(subject) if subject is not None else []
+            if not sides or not all(_same_country(statement.source, side) for side in sides):
+                continue
+            inside = {t.i for t in clause.subtree}
+            for other in found:
+                event = other.event
+                if other is item or other.anchor.i not in inside or _side(event.source) != _side(statement.source):
+                    continue
+                if event.target is None and statement.target is not None:
+                    event.target = statement.target
+                    event.extractor += "+target:warned"
+                if event.plover.type in WARNED_TYPES:
+                    info = lexicon.info("130")
+                    event.extractor += f"+rule:warning:{event.plover.type}->THREATEN"
+                    event.plover = Plover("THREATEN", None)
+                    event.cameo = Cameo(code="130", root="13", quad_class=info.quad_class, goldstein=info.goldstein)
 
 
 def _clause_tokens(clause: Token) -> set[int]:
@@ -392,6 +481,11 @@ def _light_verb(entry: Entry, noun: Token) -> Token | None:
         return None
     if noun.dep_ == "conj":
         return _light_verb(entry, head) if head.pos_ in ("NOUN", "PROPN") else None
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and any(
+        f"{p.lower_} {g.lower_}" in load_role_cues().in_force
+        for p in head.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+    ):  # fmt: skip
+        return head  # "is keeping new tariffs in place on Mexico": the tariffs are in force on Mexico
     for lv in entry.light_verbs:
         words = lv.split()
         if (head.lemma_.lower() == words[0] or head.lower_ in _verb_forms(words[0])) and (
@@ -502,6 +596,28 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
     )
 
 
+def _acting_subject(verb: Token) -> Token | None:
+    """The subject that acts in a verb's clause (``clause_subject``), except where it is none: a passive verb's
+    inherited subject is its patient ("were attacked and killed"), and a reported clause never takes the subject
+    of the verb that reports it (""All on board were killed," Mujahid said": the parser gives "killed" no subject,
+    and the speaker is not the killer)."""
+    subject = clause_subject(verb)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return None
+    if subject.head.i == verb.i:
+        return subject
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    tok = verb
+    for _ in range(8):
+        if subject.head.i == tok.i or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "ccomp":
+            return None
+        tok = tok.head
+    return subject
+
+
 def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -512,6 +628,7 @@ def _prep_objects(token: Token, anchor: Token, prep: str) -> list[Token]:
     object must be its noun, whose own preposition then gives the object."""
     first, *rest = prep.split()
     hosts = [token, anchor] + [c for c in (token, anchor) for c in c.children if c.dep_ in ("dobj",)]
+    hosts += _noun_participles(token)  # "sanctions imposed by the EU on Iran"
     out: list[Token] = []
     for host in dict.fromkeys(hosts):
         for child in host.children:
@@ -539,30 +656,32 @@ def _dangling_object(prep: Token) -> list[Token]:
 def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
     """Tokens that fill ``role`` for a trigger (``anchor`` is the light verb for nouns, else the trigger)."""
     if role == "nsubj":
-        subject = clause_subject(anchor)
-        return [subject] if subject is not None and subject.dep_ != "nsubjpass" else []
+        subject = _acting_subject(anchor)
+        return [subject] if subject is not None else []
     if role == "light_subj":
         if anchor is token:
             return []
-        subject = clause_subject(anchor)
-        return [subject] if subject is not None and subject is not token else []
+        subject = _acting_subject(anchor)
+        return [subject] if subject is not None and subject.i != token.i else []
     if role == "nsubjpass":
-        return [c for c in anchor.children if c.dep_ == "nsubjpass"]
+        return [c for c in anchor.children if c.dep_ == "nsubjpass"] or _participle_patient(anchor)
     if role == "agent":
         return [g for c in anchor.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if role == "dobj":
         obj = _object(token)
-        return [obj] if obj is not None else []
+        return [obj] if obj is not None else _participle_patient(token)
     if role == "dative":
         out = [c for c in token.children if c.dep_ in ("dative", "iobj")]
         return out + _prep_objects(token, anchor, "to")
     if role == "poss":
         return [c for c in token.children if c.dep_ == "poss"]
+    if role == "noun_agent":
+        return _noun_agents(token)
     if role == "compound":
         return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
     if role == "light_obj":  # "placed President Bongo under house arrest": the light verb's object
         obj = _object(anchor) if anchor is not token else None
-        return [obj] if obj is not None and obj is not token else []
+        return [obj] if obj is not None and obj.i != token.i else []
     if role == "dobj_mod":  # "burned Israeli flags": whom the object's modifier names
         obj = _object(token)
         return [c for c in obj.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < obj.i] if obj else []
@@ -582,6 +701,141 @@ def _role_tokens(role: str, token: Token, anchor: Token) -> list[Token]:
     return []
 
 
+def _participle_patient(verb: Token) -> list[Token]:
+    """The noun a past participle with an agent modifies is what was done to it ("Somali forces backed by
+    Djiboutian soldiers", "civilians killed by Russian shelling"): the reduced passive's subject."""
+    if (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+        and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "agent" for c in verb.children)  # "militiamen armed with machetes" is a state, not an act
+    ):  # fmt: skip
+        return [verb.head]
+    return []
+
+
+def _phrase_preps(host: Token, phrases: frozenset[str]) -> list[Token]:
+    """Objects of a one- or two-word preposition on ``host`` ("including X", "along with X"), with their
+    conjuncts."""
+    out: list[Token] = []
+    for prep in (c for c in host.children if c.dep_ == "prep"):
+        objects: list[Token] = []
+        if prep.lower_ in phrases:
+            objects = [g for g in prep.children if g.dep_ == "pobj"]
+        for second in (g for g in prep.children if g.dep_ == "prep"):
+            if f"{prep.lower_} {second.lower_}" in phrases:
+                objects += [g for g in second.children if g.dep_ == "pobj"]
+        for obj in objects:
+            out += [obj, *_conjuncts(obj)]
+    return out
+
+
+def _co_actors(
+    tok: Token, verb: Token | None, index: ActorIndex, have: list[tuple[EventActor, Token]]
+) -> list[tuple[EventActor, Token]]:
+    """Parties named beside a role's phrase: its members ("rights groups, including the ACLU") and, for a subject,
+    who acts with it ("The US, along with Britain and France, called ..."), skipping actors already in ``have``."""
+    cues = load_role_cues()
+    members = _phrase_preps(tok, cues.member_preps)
+    if verb is not None:
+        members += _phrase_preps(tok, cues.subject_preps) + _phrase_preps(verb, cues.subject_preps)
+    seen = {a.actor_id for a, _ in have}
+    out: list[tuple[EventActor, Token]] = []
+    for member in members:
+        for actor in index.event_actors(member):
+            if actor.actor_id not in seen and (actor.country or actor.code):
+                seen.add(actor.actor_id)
+                out.append((actor, member))
+    return out
+
+
+HYPHENS = ("-", "–")
+
+
+def _listed_states(tok: Token, index: ActorIndex) -> list[Token]:
+    """A list of countries the parser read as an apposition ("Council members Greece, Panama and South Korea
+    supported": "Panama" an apposition of "Greece", "South Korea" its conjunct): each listed country is a party.
+    An apposition that names the same country or no country ("Hulusi Akar, Turkey's defence minister") is not."""
+    def state(t: Token) -> EventActor | None:
+        actor = index.event_actor(t)
+        kind = index.actors[actor.actor_id].kind if actor is not None and actor.actor_id in index.actors else None
+        return actor if kind == "state" and actor is not None and actor.country else None
+
+    first = state(tok)
+    if first is None:
+        return []
+    out: list[Token] = []
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        other = state(appos)
+        if other is None:
+            continue
+        listed = [c for c in _conjuncts(appos) if state(c) is not None]
+        # "members Chile, Ghana and Japan": the head took the first listed country; the others are its conjuncts
+        out += listed if other.country == first.country else [appos, *listed]
+    return out
+
+
+def _hyphen_partners(member: Token, first: EventActor, index: ActorIndex) -> list[tuple[EventActor, Token]]:
+    """The other countries of a hyphenated modifier ("a joint Kenya-U.S. military base", "the Trump-Putin call"):
+    each named side is a party."""
+    doc = member.doc
+    out: list[tuple[EventActor, Token]] = []
+    seen = {first.actor_id}
+    mods = [c for c in member.children if c.dep_ in ("compound", "nmod", "amod") and c.i < member.i]
+    mods += [g for m in mods for g in m.children if g.dep_ in ("compound", "nmod", "amod") and g.i < m.i]
+    for mod in mods:
+        # the hyphen joins two named sides ("Kenya-U.S."), not a side and a word ("Iranian-backed")
+        after = mod.i + 2 < len(doc) and doc[mod.i + 1].text in HYPHENS and index.event_actor(doc[mod.i + 2])
+        before = mod.i > 1 and doc[mod.i - 1].text in HYPHENS and index.event_actor(doc[mod.i - 2])
+        actor = index.event_actor(mod) if after or before else None
+        if actor is not None and actor.actor_id not in seen and (actor.country or actor.code):
+            seen.add(actor.actor_id)
+            out.append((actor, member))
+    return out
+
+
+def _noun_agents(noun: Token) -> list[Token]:
+    """The acting side of an eventive noun: the object of an agent preposition on it ("strikes by the United States
+    and Britain", "a visit by Modi") or the agent of a participle on it ("sanctions imposed by the European Union",
+    "an operation conducted by the army")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    preps = load_role_cues().agent_preps
+    out = [
+        g for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    out += [
+        g for a in _noun_participles(noun) for p in a.children if p.dep_ == "agent"
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    return out
+
+
+def _noun_participles(noun: Token) -> list[Token]:
+    """Past participles that modify a noun ("sanctions imposed by ... on Iran"): they carry its arguments."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+
+
+def _reciprocal(token: Token, anchor: Token) -> bool:
+    """Whether the trigger's (or its light verb's) object, direct or through a preposition, is a reciprocal
+    pronoun ("accused each other", "blamed one another for", "traded insults with each other")."""
+    pairs = load_role_cues().reciprocals
+    for host in dict.fromkeys((token, anchor)):
+        objects = [c for c in host.children if c.dep_ in ("dobj", "dative", "npadvmod")]
+        objects += [g for p in host.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        for obj in objects:
+            for child in obj.children:
+                if (child.lower_, obj.lower_) in pairs or (obj.lower_, child.lower_) in pairs:
+                    return True
+    return False
+
+
+# Roles that name the acting side: who acts "along with" it acts too.
+SUBJECT_ROLES = {"nsubj", "light_subj", "agent", "noun_agent"}
+
+
 def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorIndex) -> list[tuple[EventActor, Token]]:
     for role in roles:
         for tok in _role_tokens(role, token, anchor):
@@ -590,11 +844,15 @@ def _resolve_role(roles: list[str], token: Token, anchor: Token, index: ActorInd
                 while tok.dep_ == "conj" and tok.head is not tok:
                     tok = tok.head
             resolved = []
-            for member in [tok, *_conjuncts(tok)]:
+            for member in [tok, *_conjuncts(tok), *_listed_states(tok, index)]:
                 actors = index.event_actors(member)
                 inner = _inner_actor(member, index) if not actors else None
                 resolved += [(actor, member) for actor in actors or ([inner] if inner else [])]
                 resolved += _coordinated_owners(member, actors, index)
+                if inner is not None:
+                    resolved += _hyphen_partners(member, inner, index)
+            verb = anchor if role in SUBJECT_ROLES else None
+            resolved += _co_actors(tok, verb, index, resolved)
             if resolved:
                 return resolved
     return []
@@ -652,7 +910,15 @@ def _inner_actor(token: Token, index: ActorIndex, depth: int = 0) -> EventActor 
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ == "conj"]
+    """The conjuncts of a coordinated phrase, the whole chain ("France, Germany and Britain": the parser hangs
+    "Britain" on "Germany")."""
+    out: list[Token] = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack and len(out) < 12:
+        conj = stack.pop(0)
+        out.append(conj)
+        stack += [c for c in conj.children if c.dep_ == "conj"]
+    return out
 
 
 def _refine(entry: Entry, token: Token, anchor: Token) -> tuple[str, str | None]:
@@ -697,29 +963,43 @@ def _fire(
     source_roles, target_roles = entry.source_roles(), entry.target_roles()
     if entry.pos == "NOUN" and anchor is token:
         # a bare eventive noun has only its own arguments ("Israel's strikes on Gaza"), never a clause's subject
-        source_roles = [r for r in source_roles if r in ("poss", "compound") or r.startswith("prep:")]
+        source_roles = [r for r in source_roles if r in ("poss", "compound", "noun_agent") or r.startswith("prep:")]
     sources = _resolve_role(source_roles, token, anchor, index)
+    rule = ""
+    if not sources and entry.pos == "NOUN":
+        # "strikes by the United States and Britain on Houthi targets", "sanctions imposed by the EU on Iran":
+        # an eventive noun's agent phrase names its acting side
+        sources = _resolve_role(["noun_agent"], token, anchor, index)
+        rule = "+source:noun-agent" if sources else ""
     targets = _resolve_role(target_roles, token, anchor, index)
+    pairs_given: list[tuple[tuple[EventActor, Token], tuple[EventActor, Token]]] | None = None
+    if len(sources) > 1 and _reciprocal(token, anchor):
+        # "India and Pakistan accused each other": each coordinated party acts on each other one
+        pairs_given = [(s, t) for s in sources for t in sources if s[0].actor_id != t[0].actor_id]
+        rule += "+rule:reciprocal"
     if sources and targets:
         # "reneged on his commitment to the Zambian people": the source itself is no target; look further
         source_ids = {a.actor_id for a, _ in sources}
         targets = [t for t in targets if t[0].actor_id not in source_ids]
-    rule = ""
-    if not targets and entry.requires.target and not (entry.symmetric and len(sources) > 1):
+    if not targets and entry.requires.target and not (entry.symmetric and len(sources) > 1) and not pairs_given:
         return  # the entry needs a target in its own roles; no fallback supplies one
-    if not targets and entry.cameo[:2] in CLAUSE_CONTENT_ROOTS | {"12", "14"} and not entry.symmetric:
+    if pairs_given:
+        targets = []  # the reciprocal pairs are the event's parties; no fallback looks further
+    elif not targets and entry.cameo[:2] in CLAUSE_CONTENT_ROOTS | {"12", "14"} and not entry.symmetric:
         # "promised to continue military aid to Mozambique", "threatened to break relations with Russia": the
         # target of a promise, threat, demand or refusal is whom its content is done to
         source_ids = {a.actor_id for a, _ in sources}
         targets = [t for t in _content_targets(token, anchor, index) if t[0].actor_id not in source_ids][:1]
         rule = "+target:content" if targets else ""
-    if not targets and sources and token.pos_ == "VERB" and entry_plover(entry, lexicon.info(entry.cameo))[0] in UNNAMED_TYPES:
+    if not targets and not pairs_given and sources and token.pos_ == "VERB" and entry_plover(entry, lexicon.info(entry.cameo))[0] in UNNAMED_TYPES:
         # "Pakistani police arrested five protesters in Lahore": people the tables cannot code, with their sector;
         # the place (or, for a state's coercion, the state) gives their country (see target_from_place)
         victims = _unplaced_victims(token, index)
         if victims is not None:
             targets, rule = [victims], rule + "+target:people"
-    if not targets and sources and not (entry.symmetric and len(sources) > 1) and entry.cameo[:2] != "01":
+    if not targets and not pairs_given and sources and not (entry.symmetric and len(sources) > 1) and (
+        entry.cameo[:2] != "01"
+    ):
         # PETRARCH's rule: with no target in the entry's roles, the first actor named in the predicate's own
         # arguments ("agreed to set up a centre in Tokyo", "suspended part of an aid program for Bosnia"); it
         # completes an event that has its source, it never makes one
@@ -729,9 +1009,15 @@ def _fire(
             t for t in _predicate_actors(token, anchor, index, not meeting) if t[0].actor_id not in source_ids
         ][:1]
         rule = "+target:predicate" if targets else rule
-    if entry.symmetric and len(sources) > 1 and not targets:
-        # "Trump and Putin had spoken": coordinated subjects of a symmetric act are each other's partners
-        sources, targets = sources[:1], sources[1:2]
+    if entry.symmetric and len(sources) > 1 and not targets and not pairs_given:
+        # "Trump and Putin had spoken", "France, Germany and Britain met": coordinated subjects of a symmetric act
+        # are each other's partners, each pair once; an act of conflict ("Indian and Pakistani troops exchanged
+        # fire") is done by each to the other, so both directions
+        conflict = quad_class(entry.cameo) >= 3
+        pairs_given = [
+            (s, t) for i, s in enumerate(sources) for j, t in enumerate(sources)
+            if s[0].actor_id != t[0].actor_id and (i < j or (conflict and i != j))
+        ][:12]  # fmt: skip
     if not sources and not targets and _protesters(entry, token, anchor, lexicon):
         # "Tens of thousands of students staged demonstrations": protesters need no coded actor; the place
         # gives them a country after enrichment (see target_from_place)
@@ -743,20 +1029,26 @@ def _fire(
         # (see ``has_party``)
         yield None, None, None, anchor, *_refine(entry, token, anchor), UNNAMED_RULE
         return
-    if entry.requires.target and not targets:
+    if entry.requires.target and not targets and not pairs_given:
         return
     if anchor is token and _background(token):
         return
+    if not sources and _first_person(token, anchor) is not None:
+        # "'We killed all of them,' Mujahid said": the speaker's side, filled in once quotes are known (see
+        # ``quote_speakers``); an event left with no party is dropped (see ``has_party``)
+        rule += FIRST_PERSON_RULE
     if not sources and not targets:
-        if unnamed:
+        if FIRST_PERSON_RULE in rule:
+            yield None, None, None, anchor, *_refine(entry, token, anchor), rule
+        elif unnamed:
             yield None, None, None, anchor, *_refine(entry, token, anchor), NO_PARTY_RULE
         return
     if anchor is token and token.dep_ == "pobj" and all(t.pos_ == "ADJ" for _, t in sources + targets):
         return  # "after a week of Palestinian unrest": a bare noun in a prepositional phrase, named only by a
         # nationality adjective, is background, not an event
     code, mode = _refine(entry, token, anchor)
-    pairs = list(_pairs(sources, targets))
-    if len(pairs) > 1:
+    pairs = list(pairs_given) if pairs_given else list(_pairs(sources, targets))
+    if len(pairs) > 1 and not pairs_given:
         # "both sides' troops killed Kyrgyz guards": of several pairs, one country acting on itself is no event
         pairs = [p for p in pairs if not _same_country(p[0][0], p[1][0])] or pairs[:1]
     ptype, _ = entry_plover(entry, lexicon.info(code))
@@ -980,10 +1272,60 @@ def _unnamed_parties(entry: Entry, token: Token, lexicon: Lexicon) -> bool:
 
 
 def has_party(event: Event) -> bool:
-    """Whether an event names a side: an act with unnamed parties and no place to give it one is dropped."""
+    """Whether an event names a side: an act with unnamed parties and no place to give it one is dropped, and so
+    is an act of "we" that no quote's speaker stands for."""
     return event.source is not None or event.target is not None or not (
-        UNNAMED_RULE in event.extractor or NO_PARTY_RULE in event.extractor
+        UNNAMED_RULE in event.extractor or NO_PARTY_RULE in event.extractor or FIRST_PERSON_RULE in event.extractor
     )
+
+
+FIRST_PERSON_RULE = "+source:first-person"
+# Speakers named only by a pronoun ("'We urge ...,' they said"): whom they stand for is a guess, so the quote's
+# "we" stays unresolved.
+PRONOUN_SPEAKERS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def _first_person(token: Token, anchor: Token) -> Token | None:
+    """The first-person subject of a trigger's clause ("We killed", "I will urge") or the first-person possessor
+    of a bare eventive noun ("our support for Kyiv"), if any."""
+    words = load_role_cues().first_person
+    if anchor is token and token.pos_ in ("NOUN", "PROPN"):
+        return next((c for c in token.children if c.dep_ == "poss" and c.lower_ in words), None)
+    subject = clause_subject(anchor)
+    if subject is not None and subject.dep_ != "nsubjpass" and subject.lower_ in words:
+        return subject
+    return None
+
+
+def quote_speakers(found: list[Found], quotes: list[Quote]) -> None:
+    """The quote frame: an act told in the first person inside a direct quote is the speaker's ("'We support
+    Mauritius,' Indian foreign secretary Vikram Misri said" → IND SUPPORT MUS). The source keeps the pronoun's
+    span and takes the speaker's coding; a speaker with no country or code, or named only by a pronoun ("they
+    said"), leaves the event as it was. The
+    speaker is never made the source of any other act the quote reports ("'All on board were killed,' Mujahid
+    said" has no source). The pipeline calls this once the quotes are known, before ``has_party``."""
+    direct = [
+        q for q in quotes
+        if q.kind == "direct" and q.speaker is not None and (q.speaker.country or q.speaker.code)
+        and q.speaker.text.lower() not in PRONOUN_SPEAKERS
+    ]  # fmt: skip
+    if not direct:
+        return
+    for item in found:
+        event = item.event
+        if FIRST_PERSON_RULE not in event.extractor or event.source is not None:
+            continue
+        pronoun = _first_person(item.trigger, item.anchor)
+        if pronoun is None:
+            continue
+        quote = next((q for q in direct if q.start <= pronoun.idx < q.end), None)
+        if quote is None or quote.speaker is None:
+            continue
+        speaker = quote.speaker
+        event.source = replace(speaker, text=pronoun.text, start=pronoun.idx, end=pronoun.idx + len(pronoun.text))
+        if event.target is not None and _same_country(event.source, event.target) and event.target.actor_id is None:
+            event.target = None  # the place of one's own act ("we struck in Syria" said by a Syrian) is no target
+        event.extractor += "+speaker"
 
 
 def _background(noun: Token) -> bool:

@@ -55,7 +55,9 @@ A word list that several entries of one file share is written once with a YAML a
 Argument roles: ``nsubj`` (the subject, inherited through control and coordination: "Biden plans to urge"),
 ``nsubjpass`` (the passive subject), ``agent`` (the "by" object of a passive), ``dobj``, ``dative`` (indirect
 object), ``prep:X`` (object of preposition X on the trigger or its object), ``poss`` (possessor of a noun trigger),
-``compound`` (actor-denoting modifier of a noun trigger: "Russian strikes"), ``dobj_mod`` (actor-denoting modifier
+``compound`` (actor-denoting modifier of a noun trigger: "Russian strikes"), ``noun_agent`` (the agent phrase of a
+noun trigger: "strikes by the US", "sanctions imposed by the EU"; tried for every noun whose own roles name no
+source), ``dobj_mod`` (actor-denoting modifier
 of the direct object: "burned Israeli flags"), ``light_obj`` (object of the light verb: "placed Bongo under house
 arrest"), ``light_subj`` (subject of the light
 verb), ``xcomp_obj`` (the object of a control verb's complement), ``ccomp_subj`` (the subject of a that-clause:
@@ -87,7 +89,7 @@ PLOVER_TYPES = (
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 ROLE = re.compile(
-    r"^(nsubj|nsubjpass|agent|dobj|dative|poss|compound|light_subj|xcomp_obj|dobj_mod|light_obj|ccomp_subj|prep:[a-z ]+|dobj_prep:[a-z]+)$"
+    r"^(nsubj|nsubjpass|agent|noun_agent|dobj|dative|poss|compound|light_subj|xcomp_obj|dobj_mod|light_obj|ccomp_subj|prep:[a-z ]+|dobj_prep:[a-z]+)$"
 )
 
 

@@ -31,7 +31,7 @@ from .enrich.quantity import event_quantities
 from .enrich.status import event_status
 from .enrich.time import event_date
 from .errors import EventwireError, InputError, InternalError, NotARegularFile
-from .events import Found, extract_events, has_party, recode_intended
+from .events import Found, extract_events, has_party, quote_speakers, recode_intended
 from .headline import finite_headline, parseable_headline, present_forms, set_lemmas
 from .knowledge import ActorKnowledge, load_actor_knowledge
 from .label import label_document
@@ -192,10 +192,11 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
         _enrich(item, published, countries, res.gazetteer, res.versions)
         recode_intended(item.event, res.lexicon)
         item.event.kind = event_kind(item.event.plover, item.event.cameo)  # after every recoding step
+    result.quotes = attribution.extract_quotes(doc, index.span_actor, lexicon=res.attribution)
+    quote_speakers(found, result.quotes)  # "'We support Mauritius,' Misri said": the speaker's side acts
     events = [item.event for item in found if has_party(item.event)]
     for event in events:
         event.source, event.target = _international(event.source), _international(event.target)
-    result.quotes = attribution.extract_quotes(doc, index.span_actor, lexicon=res.attribution)
     result.citations = attribution.extract_citations(doc, lexicon=res.attribution)
     attribution.link_citations(result.citations, events, doc, lexicon=res.attribution)
     result.events = events
