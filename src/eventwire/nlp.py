@@ -67,8 +67,10 @@ def sentence_bounds(nlp: Language, text: str) -> list[int]:
             paragraphs.append((offset + lead + cut, body[cut:]))
         offset += len(para)
     pieces = [piece for base, para in paragraphs for piece in _pieces(base, para)]
-    segmented = [(base, piece) for base, piece in pieces if not is_overlong(piece)]
-    starts: list[int] = [base for base, piece in pieces if is_overlong(piece)]  # one segment each, never parsed
+    # a piece is a paragraph (or a part of one): only a piece that is an over-long word is kept from the sentence
+    # recogniser; a long paragraph is split into sentences, and each sentence is then judged by is_overlong
+    segmented = [(base, piece) for base, piece in pieces if not _LONG_WORD.search(piece)]
+    starts: list[int] = [base for base, piece in pieces if _LONG_WORD.search(piece)]  # one segment each
     with nlp.select_pipes(enable=["senter"]):
         for (base, _), doc in zip(segmented, nlp.pipe(p for _, p in segmented), strict=True):
             starts += [base + sent.start_char for sent in doc.sents]

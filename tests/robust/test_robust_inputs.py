@@ -185,3 +185,18 @@ def test_a_text_past_the_parser_limit_is_coded_in_pieces(nlp) -> None:  # type: 
     assert len(text) > nlp.max_length
     result = extract(text, "2024-11-10")
     assert result.status == "ok" and len(result.events) >= 1
+
+
+def test_long_paragraph_is_split_into_sentences_not_refused(nlp) -> None:
+    """A story written as one line of many sentences (over MAX_SENTENCE_WORDS words in all) is segmented and
+    coded; only a sentence past the bounds is left unparsed."""
+    import eventwire
+    from eventwire.nlp import MAX_SENTENCE_WORDS, sentence_bounds
+
+    filler = "The talks in the capital went on for many hours without any result that day. "
+    text = "Russia attacked Ukraine with drones on Sunday. " + filler * (MAX_SENTENCE_WORDS // 10)
+    assert len(text.split()) > MAX_SENTENCE_WORDS and "\n" not in text
+    assert len(sentence_bounds(nlp, text)) > 10
+    result = eventwire.extract(text, published="2025-03-02")
+    assert "overlong_sentences" not in result.article.metadata
+    assert any(e.plover.type == "ASSAULT" for e in result.events)
