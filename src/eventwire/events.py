@@ -458,9 +458,7 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
             words |= {c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "oprd", "npadvmod")}
         if words & set(req.not_object):
             return False
-    if req.not_subject and {
-        c.lemma_.lower() for c in token.children if c.dep_ in ("nsubj", "csubj")
-    } & set(req.not_subject):
+    if req.not_subject and {c.lemma_.lower() for c in _subjects(token, passive=False)} & set(req.not_subject):
         return False  # "the Nifty has been rallying", "stocks rallied": no protest
     if req.not_prep_object and {
         g.lemma_.lower() for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
@@ -474,7 +472,7 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         return False
     if req.subject:
         # "Russian troops arrived in Bamako", "troops and aid shipments arrived": the subject and its conjuncts
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        subjects = _subjects(token)
         subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]
         if not {c.lemma_.lower() for c in subjects} & set(req.subject):
             return False
@@ -492,6 +490,12 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         # "offered to help mediate", "agreed to try to resolve": the verb a helper verb's complement names
         comps |= {g.lemma_.lower() for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "xcomp"}
         comps |= {c.lemma_.lower() for c in token.children if c.dep_ in ("advcl", "acl") and _to_infinitive(c)}
+        # "vowed to continue attacks", "pledged to resume aid": what a carrying verb's object names
+        carriers = load_status_cues().support_verbs
+        comps |= {
+            g.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in carriers
+            for g in c.children if g.dep_ == "dobj"
+        }  # fmt: skip
         comps |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" for g in c.children}
         if not comps & set(req.complement):
             return False
@@ -500,6 +504,16 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         o.ent_type_ not in ("DATE", "TIME") and o.lower_ not in TIME_WORDS
         for p in req.prep for o in _prep_objects(token, anchor, p)
     )
+
+
+def _subjects(token: Token, passive: bool = True) -> list[Token]:
+    """A verb's subjects; a participle describing a noun has that noun as its subject ("legislation targeting
+    Turkey", "tariffs imposed on Canada")."""
+    deps = ("nsubj", "nsubjpass", "csubj") if passive else ("nsubj", "csubj")
+    subjects = [c for c in token.children if c.dep_ in deps]
+    if not subjects and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        subjects = [token.head]
+    return subjects
 
 
 def _to_infinitive(verb: Token) -> bool:
