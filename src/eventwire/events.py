@@ -443,11 +443,16 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         # "a request for comment": the object's for-complement counts too
         if obj is not None:
             lemmas |= {g.lemma_.lower() for p in obj.children if p.dep_ == "prep" for g in p.children}
-        for p in token.children:
-            if p.dep_ == "prep":
-                for g in p.children:
-                    lemmas.add(g.lemma_.lower())
-                    lemmas |= {h.lemma_.lower() for q in g.children if q.dep_ == "prep" for h in q.children}
+        # a preposition on the verb, or on its particle ("ordered him back to prison")
+        preps = [p for p in token.children if p.dep_ == "prep"]
+        preps += [
+            p for a in token.children if a.dep_ == "advmod" and a.lower_ in SPLIT_PARTICLES
+            for p in a.children if p.dep_ == "prep"
+        ]  # fmt: skip
+        for p in preps:
+            for g in p.children:
+                lemmas.add(g.lemma_.lower())
+                lemmas |= {h.lemma_.lower() for q in g.children if q.dep_ == "prep" for h in q.children}
         if not lemmas & set(req.object):
             return False
     if req.not_object:
