@@ -537,11 +537,16 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         # "a request for comment": the object's for-complement counts too
         if obj is not None:
             lemmas |= {g.lemma_.lower() for p in obj.children if p.dep_ == "prep" for g in p.children}
-        for p in token.children:
-            if p.dep_ == "prep":
-                for g in p.children:
-                    lemmas.add(g.lemma_.lower())
-                    lemmas |= {h.lemma_.lower() for q in g.children if q.dep_ == "prep" for h in q.children}
+        # a preposition on the verb, or on its particle ("ordered him back to prison")
+        preps = [p for p in token.children if p.dep_ == "prep"]
+        preps += [
+            p for a in token.children if a.dep_ == "advmod" and a.lower_ in SPLIT_PARTICLES
+            for p in a.children if p.dep_ == "prep"
+        ]  # fmt: skip
+        for p in preps:
+            for g in p.children:
+                lemmas.add(g.lemma_.lower())
+                lemmas |= {h.lemma_.lower() for q in g.children if q.dep_ == "prep" for h in q.children}
         if not lemmas & set(req.object):
             return False
     if req.not_object:
@@ -552,9 +557,7 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
             words |= {c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "oprd", "npadvmod")}
         if words & set(req.not_object):
             return False
-    if req.not_subject and {
-        c.lemma_.lower() for c in token.children if c.dep_ in ("nsubj", "csubj")
-    } & set(req.not_subject):
+    if req.not_subject and {c.lemma_.lower() for c in _subjects(token, passive=False)} & set(req.not_subject):
         return False  # "the Nifty has been rallying", "stocks rallied": no protest
     if req.not_prep_object and {
         g.lemma_.lower() for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
@@ -568,7 +571,7 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         return False
     if req.subject:
         # "Russian troops arrived in Bamako", "troops and aid shipments arrived": the subject and its conjuncts
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        subjects = _subjects(token)
         subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]
         if not {c.lemma_.lower() for c in subjects} & set(req.subject):
             return False
@@ -586,6 +589,12 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         # "offered to help mediate", "agreed to try to resolve": the verb a helper verb's complement names
         comps |= {g.lemma_.lower() for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "xcomp"}
         comps |= {c.lemma_.lower() for c in token.children if c.dep_ in ("advcl", "acl") and _to_infinitive(c)}
+        # "vowed to continue attacks", "pledged to resume aid": what a carrying verb's object names
+        carriers = load_status_cues().support_verbs
+        comps |= {
+            g.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in carriers
+            for g in c.children if g.dep_ == "dobj"
+        }  # fmt: skip
         comps |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" for g in c.children}
         if not comps & set(req.complement):
             return False
@@ -616,6 +625,16 @@ def _acting_subject(verb: Token) -> Token | None:
             return None
         tok = tok.head
     return subject
+
+
+def _subjects(token: Token, passive: bool = True) -> list[Token]:
+    """A verb's subjects; a participle describing a noun has that noun as its subject ("legislation targeting
+    Turkey", "tariffs imposed on Canada")."""
+    deps = ("nsubj", "nsubjpass", "csubj") if passive else ("nsubj", "csubj")
+    subjects = [c for c in token.children if c.dep_ in deps]
+    if not subjects and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        subjects = [token.head]
+    return subjects
 
 
 def _to_infinitive(verb: Token) -> bool:

@@ -25,7 +25,8 @@ Entry schema (YAML list items)::
         object: [comment]            # the direct object's (a passive's subject's, or the noun's "for"-complement's)
                                      # lemma is one of these
         complement: [comment]        # an xcomp/prep-pcomp (or predicative: "found guilty") of the trigger has one of
-                                     # these lemmas ("decline to comment")
+                                     # these lemmas ("decline to comment"); under a carrying verb (status_cues
+                                     # support_verbs) its object counts: "vowed to continue attacks" → attack
         negated: true                # the trigger must be negated: the entry's meaning includes the negation
         target: true                 # fire only with a resolved target actor ("pressed Iran to", not "pressing issues")
         not_object: [...]            # the entry does not fire when the object lemma is one of these (for a NOUN
@@ -40,7 +41,9 @@ Entry schema (YAML list items)::
                                      # are beaten ("beat protesters"), teams and candidates beat each other
                                      # ("Australia beat Colombia", "Biden beat Trump")
         modifier: [war]              # a word before the trigger (compound, amod) is one of these ("war games")
-        subject: [troop, shipment]   # the subject's (or passive subject's) lemma is one of these ("troops arrived")
+        subject: [troop, shipment]   # the subject's (or passive subject's) lemma is one of these ("troops arrived");
+                                     # a participle's subject is the noun it describes ("legislation targeting
+                                     # Turkey"), for not_subject too
         intransitive: true           # the verb has no direct object and no that-clause ("demonstrated outside",
                                      # not "demonstrated its missile", "this case demonstrates that ...")
       modifiers:                     # words on the trigger (compound, amod, nmod) or its object refine code and mode

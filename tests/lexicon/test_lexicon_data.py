@@ -92,7 +92,9 @@ def test_goldstein_weights_match_the_published_table(lexicon, shared_dir):
 
 def test_cameo_table_plover_mapping(lexicon):
     table = lexicon.cameo
-    assert all(table[c].plover is None for c in table if c.startswith("01"))
+    # statements have no PLOVER type, except a denial of responsibility: REJECT is "all rejections and refusals"
+    assert all(table[c].plover is None for c in table if c.startswith("01") and c != "016")
+    assert table["016"].plover == "REJECT"
     assert {table[c].plover for c in table if c.startswith("02")} == {"REQUEST"}
     assert table["036"].plover == "AGREE"
     assert (table["041"].plover, table["041"].mode) == ("CONSULT", "phone")

@@ -18,7 +18,11 @@ Special cases the data cannot say alone:
 - ``inherent_negation=True`` (the lexicon entry already means a negative act, e.g. CAMEO 011 "did not
   respond to a request for comment", "declined to comment") ignores negation on the trigger and its
   first governor; the act is asserted unless other cues say otherwise ("will decline to comment").
-- A direct question ("Will Russia attack Kyiv?") makes its main clause hypothetical.
+- A direct question ("Will Russia attack Kyiv?", "What charges does Assange face?") makes its main clause
+  hypothetical, the noun arguments of its verb included.
+- An act played in an exercise ("attacked mock targets during the war games": ``hypothetical.settings``, the
+  object of "during"/"in" on the trigger or a governor) is hypothetical, as is a simulated one ("simulated
+  strikes": ``simulate`` is a hypothetical governor) and a likely one ("is likely to deploy").
 - Unparsed sentences (no dependency labels) fall back to the four words before the trigger.
 """
 
@@ -50,6 +54,7 @@ class StatusCues:
     hypothetical_governors: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     hypothetical_nouns: frozenset[str]
+    hypothetical_settings: frozenset[str]
     neg: frozenset[str]
     neg_determiners: frozenset[str]
     negating_governors: frozenset[str]
@@ -78,6 +83,7 @@ def load_status_cues() -> StatusCues:
         hypothetical_governors=ws("hypothetical", "governors"),
         hypothetical_modifiers=ws("hypothetical", "modifiers"),
         hypothetical_nouns=ws("hypothetical", "nouns"),
+        hypothetical_settings=ws("hypothetical", "settings"),
         neg=ws("negated", "neg"),
         neg_determiners=ws("negated", "determiners"),
         negating_governors=ws("negated", "governors"),
@@ -198,6 +204,9 @@ def _own_cues(
     for child in tok.children:
         if child.dep_ == "mark" and child.lower_ in cues.hypothetical_marks:
             found.append(_Found("hypothetical", child.text, level))
+        setting = _setting(child, cues)
+        if setting is not None:
+            found.append(_Found("hypothetical", child.text + " " + setting.text, level))
         if tok.pos_ in ("NOUN", "PROPN"):
             if child.dep_ == "det" and child.lower_ in cues.neg_determiners and not inherent:
                 found.append(_Found("negated", child.text, level))
@@ -213,6 +222,30 @@ def _own_cues(
             found.append(_Found("intended", head.text + " to", level))
         elif lemma(head) == "have" and any(c.lower_ == "yet" for c in head.children) and not inherent:
             found.append(_Found("negated", "yet to", level))
+
+
+def _setting(prep: Token, cues: StatusCues) -> Token | None:
+    """The exercise an act is played in ("simulated strikes during the war games", "stormed a mock town in the
+    drill"): the object of "during" or "in" whose lemma, alone or with its modifier, is a setting."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("during", "in"):
+        return None
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        names = {lemma(obj)} | {f"{lemma(m)} {lemma(obj)}" for m in obj.children if m.dep_ in ("compound", "amod")}
+        if names & cues.hypothetical_settings:
+            return obj
+    return None
+
+
+def _main_clause(tok: Token) -> bool:
+    """Whether ``tok`` stands in its sentence's main clause: its heads up to the root are no clause of their own
+    ("What charges does Assange face?": the charges are the question's; "Why, she asked, did they say it?")."""
+    for _ in range(12):
+        if tok.dep_ == "ROOT" or tok.head is tok:
+            return True
+        if tok.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _governor_cues(
@@ -312,7 +345,7 @@ def event_status(trigger: Token, *, inherent_negation: bool = False) -> tuple[st
             level -= 1  # the support verb belongs to the noun's own level ("held a call")
         tok = gov
     sent = trigger.sent
-    if tok.dep_ == "ROOT" and sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+    if _main_clause(tok) and sent.text.rstrip().rstrip("\"”’'").endswith("?"):
         found.append(_Found("hypothetical", "?", level))
     if not found:
         return "asserted", None
