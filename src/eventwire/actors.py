@@ -88,6 +88,11 @@ class ActorIndex:
     actors: dict[str, Actor] = field(default_factory=dict)
     token_actor: dict[int, str] = field(default_factory=dict)  # token index → actor id
     token_mention: dict[int, Mention] = field(default_factory=dict)
+    # token index → the country its longest name match stands for, modifiers included ("North Korean" in "North
+    # Korean troops" is North Korea, never the "Korean" of South Korea)
+    token_country: dict[int, Country] = field(default_factory=dict)
+    # tokens of geographic names that are no actor ("Sea of Japan", "Taiwan Strait"): no country is read from them
+    geographic: set[int] = field(default_factory=set)
     _person_keys: dict[str, str] = field(default_factory=dict)  # lower name form → actor id
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -145,7 +150,7 @@ class ActorIndex:
         if token.pos_ in ("NOUN", "PROPN"):
             return self._sector_phrase(token)
         if token.pos_ == "ADJ" and token.dep_ in ("amod", "compound") and token.text[:1].isupper():
-            country = self.knowledge.country_of_name(token.text)  # "Palestinian riots": the demonym's state
+            country = self._country_of(token)  # "Palestinian riots": the demonym's state
             if country is not None:
                 actor = self.state_actor(country)
                 self.add_mention(actor, token.i, token.i + 1, "demonym")
@@ -478,6 +483,10 @@ class ActorIndex:
         return None
 
     def _country_of(self, token: Token) -> Country | None:
+        if token.i in self.geographic:
+            return None  # "the Sea of Japan": a place, not Japan
+        if token.i in self.token_country:
+            return self.token_country[token.i]
         actor = self.actor_of(token)
         if actor is not None and actor.country and actor.country in self.knowledge.countries:
             return self.knowledge.countries[actor.country]
@@ -669,7 +678,10 @@ def resolve_actors(
     spans.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
     people: list[tuple[Span, OfficeTerm | None]] = []
     for span, match, label in spans:
-        if any(i in index.token_actor for i in range(span.start, span.end)):
+        if any(i in index.token_actor or i in index.geographic for i in range(span.start, span.end)):
+            continue
+        if match is not None and match.kind == "geographic":
+            index.geographic.update(range(span.start, span.end))  # "Sea of Japan": no actor, and not Japan
             continue
         term = match.entry if match is not None and isinstance(match.entry, OfficeTerm) else None
         if term is not None and label == "table" and not _name_like(span):
@@ -703,6 +715,8 @@ def _code_name(index: ActorIndex, span: Span, match: Match | None, label: str) -
     if match is not None and match.kind in ("country", "demonym", "capital"):
         country = match.entry
         assert isinstance(country, Country)
+        for i in range(span.start, span.end):
+            index.token_country.setdefault(i, country)
         if match.kind == "demonym" and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ != "":
             # "Russian President" / "Russian embassy": a modifier, coded through its head
             return
