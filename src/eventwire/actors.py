@@ -31,14 +31,27 @@ Rules over the parse and the knowledge tables (``knowledge.py``), in this order:
    states before the phrase ("Kyrgyzstan and Tajikistan"), else the two most-mentioned countries.
 8. PETRARCH dictionaries, when loaded: a person or group only they know carries their code ("BRE"), and an agent
    noun combines with its owner's code by PETRARCH's rule ("Arnor's foreign minister" → ARN + ~GOVFRM).
+9. Roles alone: a role noun the text gives no owner ("Police arrested …", "security forces", "20 protesters",
+   "the government") is still a party of its event (one ``sector`` actor per role noun), so an event whose parties
+   are all such roles is kept. After enrichment (``locate_roles``) such a side takes its country from its own
+   phrase ("residents of Goma"), else the place its sentence names (the enrich stage's place, or "in Nigeria"),
+   else the article's home country: its dateline ("MOGADISHU, Somalia (AP) —"), else the country named at least
+   three times and twice as often as any other. ``EventActor.country_from`` records which: "text" | "place" |
+   "article" (None with no country). A state's coercion of a role without a place falls on its own people.
+   Finally (``finish_sides``) an intergovernmental body and its officials take CAMEO's country slot "IGO".
+
+Names are read whole: the longest form a table knows wins, modifiers included ("North Korean troops" is PRK, not
+the "Korean" of South Korea), and a geographic name that holds a country's name ("Sea of Japan", "Taiwan
+Strait", ``data/geographic.tsv``) is no actor and gives no country.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -46,7 +59,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .knowledge import ActorKnowledge, Country, Match, OfficeTerm, Organization, normalize_surface
-from .model import Actor, EventActor, Mention
+from .model import Actor, Event, EventActor, Mention
 from .petrarch_dict import combine_codes
 
 # Heads of quantity phrases whose actor is their of-object ("thousands of Iraqi Kurds").
@@ -69,6 +82,8 @@ RECIPROCAL_VERBS = {"exchange", "trade", "clash", "skirmish"}
 # heads of both countries' security services").
 LED_HEADS = {"delegation", "team", "head", "chief", "leader", "representative", "envoy", "official"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Prepositions of a role phrase that say where its people are or come from ("residents of Goma", "police in Lagos").
+PHRASE_PREPS = {"of", "in", "from", "at", "near", "across", "inside", "throughout"}
 
 
 RELATIVE_PRONOUNS = {"which", "who", "that"}
@@ -94,6 +109,7 @@ class ActorIndex:
     # tokens of geographic names that are no actor ("Sea of Japan", "Taiwan Strait"): no country is read from them
     geographic: set[int] = field(default_factory=set)
     _person_keys: dict[str, str] = field(default_factory=dict)  # lower name form → actor id
+    _home: tuple[Country | None] | None = None  # the article's home country, once worked out
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     # ------------------------------------------------------------------ building
@@ -177,15 +193,66 @@ class ActorIndex:
         return EventActor(text, start, end, actor.name, actor.country, actor.sector, actor.code, actor.id)
 
     def event_actors(self, token: Token) -> list[EventActor]:
-        """Every event participant a phrase stands for: one actor, or each party of a pair ("both sides")."""
+        """Every event participant a phrase stands for: one actor, each party of a pair ("both sides"), or a
+        role the text gives no owner ("police", "20 protesters": rule 9)."""
         single = self.event_actor(token)
         if single is not None:
             return [single]
         span = noun_phrase(token)
-        return [
+        pair = [
             EventActor(span.text, span.start_char, span.end_char, a.name, a.country, a.sector, a.code, a.id)
             for a in self.group(token)
         ]
+        if pair:
+            return pair
+        role = self.role_actor(token)
+        return [role] if role is not None else []
+
+    def role_actor(self, token: Token) -> EventActor | None:
+        """A phrase of a role with no owner in the text ("Police arrested …", "security forces", "20
+        protesters", "the government"): a side with its sector and, for now, no country (``locate_roles``
+        gives one from the sentence's place or the article's home). One actor per role noun in the article."""
+        if token.pos_ not in ("NOUN", "PROPN", "NUM") or token.lower_ in THING_PRONOUNS | PERSONAL_PRONOUNS:
+            return None
+        noun = next(iter(_of_objects(token)), token) if _is_quantity(token) else token
+        if noun.pos_ == "PROPN":
+            entry = self.knowledge.sector_entry(noun.lower_)
+            if entry is None or noun.i != noun.sent.start:  # "Police arrested …": a capital only at the start
+                return None
+        elif noun.pos_ != "NOUN":
+            return None
+        if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i and self.resolve(c) is not None
+               for c in noun.children):  # fmt: skip
+            return None  # "its troops", "Trump's officials": an owner the text names, not a role alone
+        agent = self._role_agent(noun)
+        if agent is None:
+            return None
+        sector = agent.strip("~")[:3]
+        name = _compound_text(noun)
+        actor = next(
+            (a for a in self.actors.values() if a.kind == "sector" and a.name == name and a.sector == sector), None
+        ) or self.new_actor(name, kind="sector", sector=sector, knowledge="rule:role")
+        span = noun_phrase(token)
+        self.add_mention(actor, span.start, span.end, "role")
+        own = self._phrase_country(token)
+        if own is not None:  # "families displaced by the drought in Somalia": its own phrase places it
+            return EventActor(span.text, span.start_char, span.end_char, name, own.iso3, sector,
+                              actor_code(own.iso3, sector), actor.id, "text")  # fmt: skip
+        return EventActor(span.text, span.start_char, span.end_char, name, None, sector, None, actor.id)
+
+    def _phrase_country(self, token: Token) -> Country | None:
+        """The one country a state named inside a role phrase's own modifiers stands for ("residents of a village
+        in Somalia", "families displaced by the drought in Somalia"); None when it names none or several."""
+        found: set[str] = set()
+        for child in token.children:
+            if child.dep_ == "acl" or (child.dep_ == "prep" and child.lower_ in PHRASE_PREPS):
+                for tok in child.subtree:
+                    actor = self.actor_of(tok)
+                    if actor is not None and actor.kind == "state" and actor.country and not against_modifier(tok):
+                        found.add(actor.country)
+        if len(found) != 1:
+            return None
+        return self.knowledge.countries.get(found.pop())
 
     def group(self, token: Token, depth: int = 0) -> list[Actor]:
         """The actors a plural phrase stands for together (rules 7): [] when it is not such a phrase."""
@@ -278,6 +345,36 @@ class ActorIndex:
             if actor.country and len(actor.country) == 3:
                 counts[actor.country] += len(actor.mentions) or 1
         return counts
+
+    def home_country(self) -> Country | None:
+        """The article's home country (rule 9): its dateline's ("KYIV, Ukraine —", "MOGADISHU (AP) —"), else the
+        country its actors name most when it is named at least three times and twice as often as any other."""
+        if self._home is None:
+            self._home = (self._dateline_country() or self._dominant_country(),)
+        return self._home[0]
+
+    def _dateline_country(self) -> Country | None:
+        text = self.doc.text
+        for line in [ln for ln in text[:2000].splitlines() if ln.strip()][:3]:
+            found = DATELINE.match(line.strip())
+            if found is None:
+                continue
+            for name in (found.group("country"), *found.group("city").split("/")):
+                if name:
+                    country = self.knowledge.country_of_name(name.strip().title()) or self.knowledge.country_of_name(
+                        name.strip()
+                    )
+                    if country is not None:
+                        return country
+        return None
+
+    def _dominant_country(self) -> Country | None:
+        ranked = self.country_counts().most_common(2)
+        if not ranked or ranked[0][0] not in self.knowledge.countries or ranked[0][1] < 3:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return self.knowledge.countries[ranked[0][0]]
 
     # ------------------------------------------------------------------ rules
     def _pronoun(self, token: Token) -> Actor | None:
@@ -501,6 +598,97 @@ class ActorIndex:
                     if country is not None:
                         break
         return country
+
+
+# A dateline at the start of a line: "KYIV, Ukraine —", "MOGADISHU, Somalia (AP) —", "ISLAMABAD/PENTAGON —".
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]+)*)(?:,\s*(?P<country>[A-Z][\w.' ]+?))?\s*"
+    r"(?:\([A-Za-z.&' ]+\)\s*)?(?:—|–|--|-)\s"
+)
+# Prepositions that make a country named in a sentence the place where its event happens.
+LOCATIVE_PREPS = {"in", "across", "inside", "throughout", "within"}
+# Sectors of a state's own coercive apparatus (government, police, military, courts, intelligence).
+STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY"}
+# Sectors of people an article's place speaks for (a government's, its forces', its people's); an international
+# body's or a company's people are not the place's.
+LOCAL_SECTORS = {
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "CVL", "REB", "INS", "SEP", "PTY", "REF", "LAB", "AGR",
+    "EDU", "HLH", "CRM", "ELI", "BUS", "MED", "REL", "UAF",
+}  # fmt: skip
+
+
+def locate_roles(event: Event, index: ActorIndex) -> None:
+    """Rule 9, the step after enrichment: a side that is a role with no country of its own ("Police", "security
+    forces", "20 protesters") takes the country of the place its event's sentence names, else the article's home
+    country; ``country_from`` says which ("place" | "article"). A side whose own phrase gave its country is
+    "text". Run before the place fallbacks of ``events.target_from_place``."""
+    for side in ("source", "target"):
+        actor = getattr(event, side)
+        if actor is None:
+            continue
+        record = index.actors.get(actor.actor_id or "")
+        borrowed = side == "source" and "+source:target-country" in event.extractor and (
+            record is not None and record.kind == "sector"
+        )  # protesters given the country of whom they protest against: the people of the place first
+        if actor.country and not (borrowed and _place_country(event, index)):
+            if actor.country_from is None:
+                setattr(event, side, replace(actor, country_from="text"))
+            continue
+        role_only = record is None or record.kind == "sector"
+        if not role_only or actor.sector not in LOCAL_SECTORS:
+            continue
+        country, origin = _place_country(event, index), "place"
+        src = event.source
+        if country is None and side == "target" and event.plover.type == "COERCE" and src is not None and (
+            src.country and len(src.country) == 3 and src.sector in STATE_SECTORS
+        ):
+            # "Egyptian police arrested 12 people": the state's own people, placed as the state was
+            country, origin = src.country, src.country_from or "text"
+        if country is None:
+            home = index.home_country()
+            country, origin = (home.iso3 if home else None), "article"
+        if country is not None:
+            setattr(event, side, replace(actor, country=country, code=actor_code(country, actor.sector),
+                                         country_from=origin))  # fmt: skip
+            home_rule = origin != "place" and side == "target" and src is not None and country == src.country
+            event.extractor += f"+{side}:home" if home_rule else f"+{side}:role-{origin}"
+
+
+def _place_country(event: Event, index: ActorIndex | None = None) -> str | None:
+    """The country of the place named in the event's own sentence: the enrich stage's place, else one country
+    the sentence names as a place ("in Nigeria", "across Sudan")."""
+    place = event.location
+    if place is not None and place.country and place.start is not None and (
+        event.evidence.start <= place.start < event.evidence.end
+    ):
+        return place.country
+    if index is None:
+        return None
+    sent = index.doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    found = set()
+    for tok in sent if sent is not None else ():
+        actor = index.actor_of(tok)
+        if actor is not None and actor.kind == "state" and actor.country and (
+            tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+        ):
+            found.add(actor.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def finish_sides(event: Event) -> None:
+    """The last step on an event's sides: an intergovernmental body and its officials take the CAMEO country
+    slot "IGO" (the UN, NATO, the EU, Guterres: code IGOUNO...), and every side with a country says where it came
+    from (a side the place fallbacks of ``events.target_from_place`` coded is "place")."""
+    for side in ("source", "target"):
+        actor = getattr(event, side)
+        if actor is None:
+            continue
+        if (actor.country is None or len(actor.country) > 3) and (actor.code or "").startswith("IGO"):
+            actor = replace(actor, country="IGO", country_from="text")
+        if actor.country and actor.country_from is None:
+            placed = f"+{side}:place" in event.extractor or (side == "source" and "+source:place" in event.extractor)
+            actor = replace(actor, country_from="place" if placed else "text")
+        setattr(event, side, actor)
 
 
 def actor_code(country: str, sector: str | None) -> str:

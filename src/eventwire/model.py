@@ -23,6 +23,9 @@ PlacePrecision = Literal["city", "admin1", "country", "facility"]
 CitationKind = Literal["anonymous", "media", "official", "person", "document", "other"]
 QuoteKind = Literal["direct", "indirect"]
 ActorKind = Literal["person", "state", "organization", "group", "sector", "unknown"]
+# Where an event actor's country comes from: its own phrase ("Sudanese police", "police in Khartoum", a coded
+# name), a place named in its sentence, or the article's home country (its dateline, else its dominant country).
+CountryFrom = Literal["text", "place", "article"]
 
 
 @dataclass(slots=True)
@@ -109,6 +112,7 @@ class EventActor:
     sector: str | None = None
     code: str | None = None
     actor_id: str | None = None
+    country_from: CountryFrom | None = None  # None when there is no country
 
 
 @dataclass(slots=True)

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from . import attribution
 from ._version import __version__
-from .actors import has_unknown_names, resolve_actors
+from .actors import finish_sides, has_unknown_names, locate_roles, resolve_actors
 from .clean import clean
 from .config import DEFAULT, Config
 from .enrich.place import Gazetteer, event_place, load_gazetteer
@@ -190,7 +190,9 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
     countries = index.country_counts()
     for item in found:
         _enrich(item, published, countries, res.gazetteer, res.versions)
+        locate_roles(item.event, index)
         recode_intended(item.event, res.lexicon)
+        finish_sides(item.event)
     events = [item.event for item in found if has_party(item.event)]
     result.quotes = attribution.extract_quotes(doc, index.span_actor, lexicon=res.attribution)
     result.citations = attribution.extract_citations(doc, lexicon=res.attribution)
