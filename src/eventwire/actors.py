@@ -39,6 +39,9 @@ Rules over the parse and the knowledge tables (``knowledge.py``), in this order:
    three times and twice as often as any other. ``EventActor.country_from`` records which: "text" | "place" |
    "article" (None with no country). A state's coercion of a role without a place falls on its own people.
    Finally (``finish_sides``) an intergovernmental body and its officials take CAMEO's country slot "IGO".
+10. Credits: a line's dateline ("KYIV, Ukraine (AP) —"), an agency credit ending a line ("— AFP") or standing
+   alone ("VOA News"), and a byline ("By Jane Doe, VOA News") are never actors (``credit_tokens``); the dateline
+   still gives the article its home country (rule 9).
 
 Names are read whole: the longest form a table knows wins, modifiers included ("North Korean troops" is PRK, not
 the "Korean" of South Korea), and a geographic name that holds a country's name ("Sea of Japan", "Taiwan
@@ -617,6 +620,57 @@ LOCAL_SECTORS = {
 }  # fmt: skip
 
 
+# A credit at the end of a line: "— AFP", "- Reuters", "(AP)".
+CREDIT_TAIL = re.compile(r"(?:\s[—–-]{1,2}\s*|\s*\()(?P<credit>[A-Z][\w.&' ]{1,40}?)\)?\s*$")
+# Words a byline may hold besides capitalised names ("By Jane Doe and John Roe | Reuters").
+BYLINE_JOINERS = {"and", "|", "—", "–", "-", "&", "in", "of", "for"}
+
+
+def _is_byline(text: str) -> bool:
+    """A byline: "By" and up to 14 words, each a capitalised name or a joiner, with no sentence end ("By Jane
+    Doe, VOA News"; not "By Monday, Russia had withdrawn its troops.")."""
+    words = text.replace(",", " ").split()
+    if len(words) < 2 or len(words) > 14 or words[0] != "By" or text.endswith((".", "!", "?", ":")):
+        return False
+    return all(w[:1].isupper() or w.lower() in BYLINE_JOINERS for w in words[1:])
+
+
+def credit_tokens(doc: Doc, knowledge: ActorKnowledge) -> set[int]:
+    """Tokens of a line's dateline ("KYIV, Ukraine (AP) —"), of an agency credit that ends a line ("— AFP") or
+    stands alone ("VOA News"), and of a byline ("By Jane Doe, VOA News"): they say who wrote or where, and are
+    never an event's party (rule 3 of issue 14)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in doc.text.splitlines(keepends=True):
+        body = line.rstrip()
+        lead = len(body) - len(body.lstrip())
+        text = body.strip()
+        if text:
+            found = DATELINE.match(text)
+            if found is not None:
+                spans.append((offset + lead, offset + lead + found.end()))
+            if _is_byline(text) or _is_media(text, knowledge):
+                spans.append((offset + lead, offset + len(body)))
+            tail = CREDIT_TAIL.search(text)
+            if tail is not None and _is_media(tail.group("credit"), knowledge):
+                spans.append((offset + lead + tail.start(), offset + len(body)))
+        offset += len(line)
+    tokens: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def _is_media(text: str, knowledge: ActorKnowledge) -> bool:
+    """Whether a short text names a news outlet of the organisations table ("AP", "Reuters", "VOA News")."""
+    text = text.strip(" ()—–-")
+    if not text or len(text.split()) > 4:
+        return False
+    return any(isinstance(m.entry, Organization) and m.entry.sector == "MED" for m in knowledge.lookup(text))
+
+
 def locate_roles(event: Event, index: ActorIndex) -> None:
     """Rule 9, the step after enrichment: a side that is a role with no country of its own ("Police", "security
     forces", "20 protesters") takes the country of the place its event's sentence names, else the article's home
@@ -853,6 +907,7 @@ def resolve_actors(
     """Find and code every actor the article mentions; return the index the later stages ask."""
     index = ActorIndex(doc, knowledge, published)
     knowledge = index.knowledge
+    index.geographic.update(credit_tokens(doc, knowledge))  # datelines, agency credits, bylines: never actors
     exact, lower, keys = _matchers(knowledge, nlp)
     spans: list[tuple[Span, Match | None, str]] = []
     for matcher in (exact, lower):
