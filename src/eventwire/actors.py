@@ -23,6 +23,9 @@ Rules over the parse and the knowledge tables (``knowledge.py``), in this order:
 6. Pronouns: he/him/his/she/her → the nearest person before it who is not the subject of the pronoun's own
    clause (binding: in "Trump spoke with Putin, advising him", *him* is not Trump); it/its/they/them → the
    nearest non-person actor, standing for the whole phrase it was named in ("Iraq's interim government … it");
+   "it" is never a plural or coordinated phrase ("Iranian officials", "Kenya and Uganda"), and a plural pronoun
+   whose antecedent is one member of a coordination stands for every member ("tariffs on Mexico, Canada and China
+   to pressure them": three targets);
    the subject of a reported clause is its speaker ("the State Department said it was concerned"), the owner in
    a trailing reporting clause is the reported clause's subject ("Trudeau spoke …, his office said"), and a
    relative pronoun is the noun its clause modifies.
@@ -73,6 +76,8 @@ QUANTITY_HEADS = {
 }  # fmt: skip
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+SINGULAR_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
@@ -200,6 +205,10 @@ class ActorIndex:
         role the text gives no owner ("police", "20 protesters": rule 9)."""
         single = self.event_actor(token)
         if single is not None:
+            members = self.coordinated(token)
+            if members:  # "tariffs on Mexico, Canada and China to pressure them": each of them
+                return [replace(single, name=a.name, country=a.country, sector=a.sector, code=a.code, actor_id=a.id)
+                        for a in members]  # fmt: skip
             return [single]
         span = noun_phrase(token)
         pair = [
@@ -412,12 +421,53 @@ class ActorIndex:
             if actor_id is None or actor_id in excluded:
                 continue
             actor = self._phrase_actor(self.doc[i], token) or self.actors[actor_id]
+            if token.lower_ in SINGULAR_PRONOUNS and self._plural_mention(self.doc[i], token):
+                continue  # "Iranian officials said they would retaliate against it": "it" is no plural phrase
             if (actor.kind == "person") == personal and actor.id not in excluded:
                 best = actor
                 break
         if best is not None:
             self.add_mention(best, token.i, token.i + 1, "pronoun")
         return best
+
+    def _plural_mention(self, name: Token, before: Token) -> bool:
+        """Whether the phrase a name token heads or modifies (ending before ``before``) is plural ("Iranian
+        officials", "protesters") or a coordination ("Kenya and Uganda")."""
+        head = name
+        while head.dep_ in ("poss", "compound", "amod") and head.i < head.head.i < before.i:
+            head = head.head
+        if head.tag_ in ("NNS", "NNPS") and head.pos_ == "NOUN":
+            return True
+        return any(c.dep_ == "conj" for c in head.children) or head.dep_ == "conj"
+
+    def coordinated(self, token: Token) -> list[Actor]:
+        """For a plural pronoun ("them", "They") whose antecedent is one member of a coordination ("Mexico, Canada
+        and China … to pressure them"), every member's actor; [] when the antecedent stands alone."""
+        if token.lower_ not in PLURAL_PRONOUNS:
+            return []
+        actor = self.actor_of(token)
+        if actor is None:
+            return []
+        mention = next((i for i in range(token.i - 1, max(-1, token.i - 250), -1) if self.token_actor.get(i) == actor.id
+                        and self.token_mention[i].kind != "pronoun"), None)  # fmt: skip
+        if mention is None:
+            return []
+        first = self.doc[mention]
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        members = [first]
+        queue = [first]
+        while queue:
+            for child in queue.pop().children:
+                if child.dep_ == "conj":
+                    members.append(child)
+                    queue.append(child)
+        found: list[Actor] = []
+        for member in sorted(members, key=lambda t: t.i):
+            other = self.actor_of(member)
+            if other is not None and other.kind != "person" and other not in found:
+                found.append(other)
+        return found if len(found) > 1 and actor in found else []
 
     def _phrase_actor(self, name: Token, before: Token) -> Actor | None:
         """The actor of the whole phrase a name modifies, when that phrase ends before ``before`` ("Iraq's interim
