@@ -40,7 +40,9 @@ Rules over the parse and the knowledge tables (``knowledge.py``), in this order:
    phrase ("residents of Goma"), else the place its sentence names (the enrich stage's place, or "in Nigeria"),
    else the article's home country: its dateline ("MOGADISHU, Somalia (AP) —"), else the country named at least
    three times and twice as often as any other. ``EventActor.country_from`` records which: "text" | "place" |
-   "article" (None with no country). A state's coercion of a role without a place falls on its own people.
+   "article" (None with no country). A state's coercion of a role without a place falls on its own people. A
+   person the tables and the text give no country takes the article's home (never the place: a visitor speaks
+   where they are); a role's of/for-object names its owner ("a spokesman for the U.S. military" → USA).
    Finally (``finish_sides``) an intergovernmental body and its officials take CAMEO's country slot "IGO".
 10. Credits: a line's dateline ("KYIV, Ukraine (AP) —"), an agency credit ending a line ("— AFP") or standing
    alone ("VOA News"), and a byline ("By Jane Doe, VOA News") are never actors (``credit_tokens``); the dateline
@@ -622,12 +624,15 @@ class ActorIndex:
                     )  # fmt: skip
                 if country is not None:
                     return country
-        preps = ("of", "from", "in") if located else ("of", "from")
+        preps = ("of", "from", "in", "for") if located else ("of", "from")
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        country = self._country_of(pobj)
+                        # "a spokesman for the U.S. military": the owner of the of/for-object's own phrase
+                        country = self._country_of(pobj) or (
+                            self._country_modifier(pobj) if pobj.pos_ == "NOUN" and located else None
+                        )
                         if country is not None:
                             return country
         return None
@@ -739,9 +744,12 @@ def locate_roles(event: Event, index: ActorIndex) -> None:
                 setattr(event, side, replace(actor, country_from="text"))
             continue
         role_only = record is None or record.kind == "sector"
-        if not role_only or actor.sector not in LOCAL_SECTORS:
+        # a person the tables and the text give no country ("Ilyas Ali Hassan, a member of the upper house"):
+        # the article's home only, not the place (a visitor speaks where they are)
+        person = record is not None and record.kind == "person" and not record.country
+        if not (role_only or person) or not (actor.sector in LOCAL_SECTORS or (person and actor.sector is None)):
             continue
-        country, origin = _place_country(event, index), "place"
+        country, origin = (None if person else _place_country(event, index)), "place"
         src = event.source
         if country is None and side == "target" and event.plover.type == "COERCE" and src is not None and (
             src.country and len(src.country) == 3 and src.sector in STATE_SECTORS

@@ -68,3 +68,20 @@ def test_international_bodies_take_the_igo_slot(nlp: object) -> None:
     assert event.source.country == "IGO" and event.source.code.startswith("IGO")  # type: ignore[union-attr]
     (event,) = _typed("Amnesty International accused Russia of war crimes.", "ACCUSE")
     assert event.source is None or event.source.country != "IGO"  # an NGO is no intergovernmental body
+
+
+def test_a_person_with_no_country_takes_the_article_home_not_the_place(nlp: object) -> None:
+    story = (
+        "Somalia's parliament met on Sunday. Somalia's president spoke, and Somalia's cabinet agreed. "
+        "Ilyas Ali Hassan, a member of the upper house, urged the president to resign."
+    )
+    (event,) = [e for e in extract(story, "2024-05-01").events if e.plover.type == "REQUEST"]
+    assert _side(event.source)[0::2] == ("SOM", "article")  # type: ignore[index]
+    visitor = "Jane Roe criticized the election in Nairobi on Monday."
+    (event,) = _typed(visitor, "ACCUSE")
+    assert event.source is not None and event.source.country is None  # a place is not a person's nationality
+
+
+def test_a_spokesman_for_a_countrys_body_is_that_country(nlp: object) -> None:
+    (event,) = _typed("A spokesman for the U.S. military in Afghanistan accused the Taliban of lying.", "ACCUSE")
+    assert event.source is not None and event.source.country == "USA"
