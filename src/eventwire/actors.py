@@ -23,6 +23,9 @@ Rules over the parse and the knowledge tables (``knowledge.py``), in this order:
 6. Pronouns: he/him/his/she/her → the nearest person before it who is not the subject of the pronoun's own
    clause (binding: in "Trump spoke with Putin, advising him", *him* is not Trump); it/its/they/them → the
    nearest non-person actor, standing for the whole phrase it was named in ("Iraq's interim government … it");
+   "it" is never a plural or coordinated phrase ("Iranian officials", "Kenya and Uganda"), and a plural pronoun
+   whose antecedent is one member of a coordination stands for every member ("tariffs on Mexico, Canada and China
+   to pressure them": three targets);
    the subject of a reported clause is its speaker ("the State Department said it was concerned"), the owner in
    a trailing reporting clause is the reported clause's subject ("Trudeau spoke …, his office said"), and a
    relative pronoun is the noun its clause modifies.
@@ -31,14 +34,32 @@ Rules over the parse and the knowledge tables (``knowledge.py``), in this order:
    states before the phrase ("Kyrgyzstan and Tajikistan"), else the two most-mentioned countries.
 8. PETRARCH dictionaries, when loaded: a person or group only they know carries their code ("BRE"), and an agent
    noun combines with its owner's code by PETRARCH's rule ("Arnor's foreign minister" → ARN + ~GOVFRM).
+9. Roles alone: a role noun the text gives no owner ("Police arrested …", "security forces", "20 protesters",
+   "the government") is still a party of its event (one ``sector`` actor per role noun), so an event whose parties
+   are all such roles is kept. After enrichment (``locate_roles``) such a side takes its country from its own
+   phrase ("residents of Goma"), else the place its sentence names (the enrich stage's place, or "in Nigeria"),
+   else the article's home country: its dateline ("MOGADISHU, Somalia (AP) —"), else the country named at least
+   three times and twice as often as any other. ``EventActor.country_from`` records which: "text" | "place" |
+   "article" (None with no country). A state's coercion of a role without a place falls on its own people. A
+   person the tables and the text give no country takes the article's home (never the place: a visitor speaks
+   where they are); a role's of/for-object names its owner ("a spokesman for the U.S. military" → USA).
+   Finally (``finish_sides``) an intergovernmental body and its officials take CAMEO's country slot "IGO".
+10. Credits: a line's dateline ("KYIV, Ukraine (AP) —"), an agency credit ending a line ("— AFP") or standing
+   alone ("VOA News"), and a byline ("By Jane Doe, VOA News") are never actors (``credit_tokens``); the dateline
+   still gives the article its home country (rule 9).
+
+Names are read whole: the longest form a table knows wins, modifiers included ("North Korean troops" is PRK, not
+the "Korean" of South Korea), and a geographic name that holds a country's name ("Sea of Japan", "Taiwan
+Strait", ``data/geographic.tsv``) is no actor and gives no country.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -46,7 +67,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .knowledge import ActorKnowledge, Country, Match, OfficeTerm, Organization, normalize_surface
-from .model import Actor, EventActor, Mention
+from .model import Actor, Event, EventActor, Mention
 from .petrarch_dict import combine_codes
 
 # Heads of quantity phrases whose actor is their of-object ("thousands of Iraqi Kurds").
@@ -57,6 +78,8 @@ QUANTITY_HEADS = {
 }  # fmt: skip
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+SINGULAR_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
@@ -69,6 +92,8 @@ RECIPROCAL_VERBS = {"exchange", "trade", "clash", "skirmish"}
 # heads of both countries' security services").
 LED_HEADS = {"delegation", "team", "head", "chief", "leader", "representative", "envoy", "official"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Prepositions of a role phrase that say where its people are or come from ("residents of Goma", "police in Lagos").
+PHRASE_PREPS = {"of", "in", "from", "at", "near", "across", "inside", "throughout"}
 
 
 RELATIVE_PRONOUNS = {"which", "who", "that"}
@@ -88,7 +113,13 @@ class ActorIndex:
     actors: dict[str, Actor] = field(default_factory=dict)
     token_actor: dict[int, str] = field(default_factory=dict)  # token index → actor id
     token_mention: dict[int, Mention] = field(default_factory=dict)
+    # token index → the country its longest name match stands for, modifiers included ("North Korean" in "North
+    # Korean troops" is North Korea, never the "Korean" of South Korea)
+    token_country: dict[int, Country] = field(default_factory=dict)
+    # tokens of geographic names that are no actor ("Sea of Japan", "Taiwan Strait"): no country is read from them
+    geographic: set[int] = field(default_factory=set)
     _person_keys: dict[str, str] = field(default_factory=dict)  # lower name form → actor id
+    _home: tuple[Country | None] | None = None  # the article's home country, once worked out
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     # ------------------------------------------------------------------ building
@@ -145,7 +176,7 @@ class ActorIndex:
         if token.pos_ in ("NOUN", "PROPN"):
             return self._sector_phrase(token)
         if token.pos_ == "ADJ" and token.dep_ in ("amod", "compound") and token.text[:1].isupper():
-            country = self.knowledge.country_of_name(token.text)  # "Palestinian riots": the demonym's state
+            country = self._country_of(token)  # "Palestinian riots": the demonym's state
             if country is not None:
                 actor = self.state_actor(country)
                 self.add_mention(actor, token.i, token.i + 1, "demonym")
@@ -172,15 +203,70 @@ class ActorIndex:
         return EventActor(text, start, end, actor.name, actor.country, actor.sector, actor.code, actor.id)
 
     def event_actors(self, token: Token) -> list[EventActor]:
-        """Every event participant a phrase stands for: one actor, or each party of a pair ("both sides")."""
+        """Every event participant a phrase stands for: one actor, each party of a pair ("both sides"), or a
+        role the text gives no owner ("police", "20 protesters": rule 9)."""
         single = self.event_actor(token)
         if single is not None:
+            members = self.coordinated(token)
+            if members:  # "tariffs on Mexico, Canada and China to pressure them": each of them
+                return [replace(single, name=a.name, country=a.country, sector=a.sector, code=a.code, actor_id=a.id)
+                        for a in members]  # fmt: skip
             return [single]
         span = noun_phrase(token)
-        return [
+        pair = [
             EventActor(span.text, span.start_char, span.end_char, a.name, a.country, a.sector, a.code, a.id)
             for a in self.group(token)
         ]
+        if pair:
+            return pair
+        role = self.role_actor(token)
+        return [role] if role is not None else []
+
+    def role_actor(self, token: Token) -> EventActor | None:
+        """A phrase of a role with no owner in the text ("Police arrested …", "security forces", "20
+        protesters", "the government"): a side with its sector and, for now, no country (``locate_roles``
+        gives one from the sentence's place or the article's home). One actor per role noun in the article."""
+        if token.pos_ not in ("NOUN", "PROPN", "NUM") or token.lower_ in THING_PRONOUNS | PERSONAL_PRONOUNS:
+            return None
+        noun = next(iter(_of_objects(token)), token) if _is_quantity(token) else token
+        if noun.pos_ == "PROPN":
+            entry = self.knowledge.sector_entry(noun.lower_)
+            if entry is None or noun.i != noun.sent.start:  # "Police arrested …": a capital only at the start
+                return None
+        elif noun.pos_ != "NOUN":
+            return None
+        if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i and self.resolve(c) is not None
+               for c in noun.children):  # fmt: skip
+            return None  # "its troops", "Trump's officials": an owner the text names, not a role alone
+        agent = self._role_agent(noun)
+        if agent is None:
+            return None
+        sector = agent.strip("~")[:3]
+        name = _compound_text(noun)
+        actor = next(
+            (a for a in self.actors.values() if a.kind == "sector" and a.name == name and a.sector == sector), None
+        ) or self.new_actor(name, kind="sector", sector=sector, knowledge="rule:role")
+        span = noun_phrase(token)
+        self.add_mention(actor, span.start, span.end, "role")
+        own = self._phrase_country(token)
+        if own is not None:  # "families displaced by the drought in Somalia": its own phrase places it
+            return EventActor(span.text, span.start_char, span.end_char, name, own.iso3, sector,
+                              actor_code(own.iso3, sector), actor.id, "text")  # fmt: skip
+        return EventActor(span.text, span.start_char, span.end_char, name, None, sector, None, actor.id)
+
+    def _phrase_country(self, token: Token) -> Country | None:
+        """The one country a state named inside a role phrase's own modifiers stands for ("residents of a village
+        in Somalia", "families displaced by the drought in Somalia"); None when it names none or several."""
+        found: set[str] = set()
+        for child in token.children:
+            if child.dep_ == "acl" or (child.dep_ == "prep" and child.lower_ in PHRASE_PREPS):
+                for tok in child.subtree:
+                    actor = self.actor_of(tok)
+                    if actor is not None and actor.kind == "state" and actor.country and not against_modifier(tok):
+                        found.add(actor.country)
+        if len(found) != 1:
+            return None
+        return self.knowledge.countries.get(found.pop())
 
     def group(self, token: Token, depth: int = 0) -> list[Actor]:
         """The actors a plural phrase stands for together (rules 7): [] when it is not such a phrase."""
@@ -274,6 +360,36 @@ class ActorIndex:
                 counts[actor.country] += len(actor.mentions) or 1
         return counts
 
+    def home_country(self) -> Country | None:
+        """The article's home country (rule 9): its dateline's ("KYIV, Ukraine —", "MOGADISHU (AP) —"), else the
+        country its actors name most when it is named at least three times and twice as often as any other."""
+        if self._home is None:
+            self._home = (self._dateline_country() or self._dominant_country(),)
+        return self._home[0]
+
+    def _dateline_country(self) -> Country | None:
+        text = self.doc.text
+        for line in [ln for ln in text[:2000].splitlines() if ln.strip()][:3]:
+            found = DATELINE.match(line.strip())
+            if found is None:
+                continue
+            for name in (found.group("country"), *found.group("city").split("/")):
+                if name:
+                    country = self.knowledge.country_of_name(name.strip().title()) or self.knowledge.country_of_name(
+                        name.strip()
+                    )
+                    if country is not None:
+                        return country
+        return None
+
+    def _dominant_country(self) -> Country | None:
+        ranked = self.country_counts().most_common(2)
+        if not ranked or ranked[0][0] not in self.knowledge.countries or ranked[0][1] < 3:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return self.knowledge.countries[ranked[0][0]]
+
     # ------------------------------------------------------------------ rules
     def _pronoun(self, token: Token) -> Actor | None:
         personal = token.lower_ in PERSONAL_PRONOUNS
@@ -307,12 +423,53 @@ class ActorIndex:
             if actor_id is None or actor_id in excluded:
                 continue
             actor = self._phrase_actor(self.doc[i], token) or self.actors[actor_id]
+            if token.lower_ in SINGULAR_PRONOUNS and self._plural_mention(self.doc[i], token):
+                continue  # "Iranian officials said they would retaliate against it": "it" is no plural phrase
             if (actor.kind == "person") == personal and actor.id not in excluded:
                 best = actor
                 break
         if best is not None:
             self.add_mention(best, token.i, token.i + 1, "pronoun")
         return best
+
+    def _plural_mention(self, name: Token, before: Token) -> bool:
+        """Whether the phrase a name token heads or modifies (ending before ``before``) is plural ("Iranian
+        officials", "protesters") or a coordination ("Kenya and Uganda")."""
+        head = name
+        while head.dep_ in ("poss", "compound", "amod") and head.i < head.head.i < before.i:
+            head = head.head
+        if head.tag_ in ("NNS", "NNPS") and head.pos_ == "NOUN":
+            return True
+        return any(c.dep_ == "conj" for c in head.children) or head.dep_ == "conj"
+
+    def coordinated(self, token: Token) -> list[Actor]:
+        """For a plural pronoun ("them", "They") whose antecedent is one member of a coordination ("Mexico, Canada
+        and China … to pressure them"), every member's actor; [] when the antecedent stands alone."""
+        if token.lower_ not in PLURAL_PRONOUNS:
+            return []
+        actor = self.actor_of(token)
+        if actor is None:
+            return []
+        mention = next((i for i in range(token.i - 1, max(-1, token.i - 250), -1) if self.token_actor.get(i) == actor.id
+                        and self.token_mention[i].kind != "pronoun"), None)  # fmt: skip
+        if mention is None:
+            return []
+        first = self.doc[mention]
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        members = [first]
+        queue = [first]
+        while queue:
+            for child in queue.pop().children:
+                if child.dep_ == "conj":
+                    members.append(child)
+                    queue.append(child)
+        found: list[Actor] = []
+        for member in sorted(members, key=lambda t: t.i):
+            other = self.actor_of(member)
+            if other is not None and other.kind != "person" and other not in found:
+                found.append(other)
+        return found if len(found) > 1 and actor in found else []
 
     def _phrase_actor(self, name: Token, before: Token) -> Actor | None:
         """The actor of the whole phrase a name modifies, when that phrase ends before ``before`` ("Iraq's interim
@@ -467,17 +624,24 @@ class ActorIndex:
                     )  # fmt: skip
                 if country is not None:
                     return country
-        preps = ("of", "from", "in") if located else ("of", "from")
+        preps = ("of", "from", "in", "for") if located else ("of", "from")
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        country = self._country_of(pobj)
+                        # "a spokesman for the U.S. military": the owner of the of/for-object's own phrase
+                        country = self._country_of(pobj) or (
+                            self._country_modifier(pobj) if pobj.pos_ == "NOUN" and located else None
+                        )
                         if country is not None:
                             return country
         return None
 
     def _country_of(self, token: Token) -> Country | None:
+        if token.i in self.geographic:
+            return None  # "the Sea of Japan": a place, not Japan
+        if token.i in self.token_country:
+            return self.token_country[token.i]
         actor = self.actor_of(token)
         if actor is not None and actor.country and actor.country in self.knowledge.countries:
             return self.knowledge.countries[actor.country]
@@ -492,6 +656,151 @@ class ActorIndex:
                     if country is not None:
                         break
         return country
+
+
+# A dateline at the start of a line: "KYIV, Ukraine —", "MOGADISHU, Somalia (AP) —", "ISLAMABAD/PENTAGON —".
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]+)*)(?:,\s*(?P<country>[A-Z][\w.' ]+?))?\s*"
+    r"(?:\([A-Za-z.&' ]+\)\s*)?(?:—|–|--|-)\s"
+)
+# Prepositions that make a country named in a sentence the place where its event happens.
+LOCATIVE_PREPS = {"in", "across", "inside", "throughout", "within"}
+# Sectors of a state's own coercive apparatus (government, police, military, courts, intelligence).
+STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY"}
+# Sectors of people an article's place speaks for (a government's, its forces', its people's); an international
+# body's or a company's people are not the place's.
+LOCAL_SECTORS = {
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "CVL", "REB", "INS", "SEP", "PTY", "REF", "LAB", "AGR",
+    "EDU", "HLH", "CRM", "ELI", "BUS", "MED", "REL", "UAF",
+}  # fmt: skip
+
+
+# A credit at the end of a line: "— AFP", "- Reuters", "(AP)".
+CREDIT_TAIL = re.compile(r"(?:\s[—–-]{1,2}\s*|\s*\()(?P<credit>[A-Z][\w.&' ]{1,40}?)\)?\s*$")
+# Words a byline may hold besides capitalised names ("By Jane Doe and John Roe | Reuters").
+BYLINE_JOINERS = {"and", "|", "—", "–", "-", "&", "in", "of", "for"}
+
+
+def _is_byline(text: str) -> bool:
+    """A byline: "By" and up to 14 words, each a capitalised name or a joiner, with no sentence end ("By Jane
+    Doe, VOA News"; not "By Monday, Russia had withdrawn its troops.")."""
+    words = text.replace(",", " ").split()
+    if len(words) < 2 or len(words) > 14 or words[0] != "By" or text.endswith((".", "!", "?", ":")):
+        return False
+    return all(w[:1].isupper() or w.lower() in BYLINE_JOINERS for w in words[1:])
+
+
+def credit_tokens(doc: Doc, knowledge: ActorKnowledge) -> set[int]:
+    """Tokens of a line's dateline ("KYIV, Ukraine (AP) —"), of an agency credit that ends a line ("— AFP") or
+    stands alone ("VOA News"), and of a byline ("By Jane Doe, VOA News"): they say who wrote or where, and are
+    never an event's party (rule 3 of issue 14)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in doc.text.splitlines(keepends=True):
+        body = line.rstrip()
+        lead = len(body) - len(body.lstrip())
+        text = body.strip()
+        if text:
+            found = DATELINE.match(text)
+            if found is not None:
+                spans.append((offset + lead, offset + lead + found.end()))
+            if _is_byline(text) or _is_media(text, knowledge):
+                spans.append((offset + lead, offset + len(body)))
+            tail = CREDIT_TAIL.search(text)
+            if tail is not None and _is_media(tail.group("credit"), knowledge):
+                spans.append((offset + lead + tail.start(), offset + len(body)))
+        offset += len(line)
+    tokens: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def _is_media(text: str, knowledge: ActorKnowledge) -> bool:
+    """Whether a short text names a news outlet of the organisations table ("AP", "Reuters", "VOA News")."""
+    text = text.strip(" ()—–-")
+    if not text or len(text.split()) > 4:
+        return False
+    return any(isinstance(m.entry, Organization) and m.entry.sector == "MED" for m in knowledge.lookup(text))
+
+
+def locate_roles(event: Event, index: ActorIndex) -> None:
+    """Rule 9, the step after enrichment: a side that is a role with no country of its own ("Police", "security
+    forces", "20 protesters") takes the country of the place its event's sentence names, else the article's home
+    country; ``country_from`` says which ("place" | "article"). A side whose own phrase gave its country is
+    "text". Run before the place fallbacks of ``events.target_from_place``."""
+    for side in ("source", "target"):
+        actor = getattr(event, side)
+        if actor is None:
+            continue
+        record = index.actors.get(actor.actor_id or "")
+        borrowed = side == "source" and "+source:target-country" in event.extractor and (
+            record is not None and record.kind == "sector"
+        )  # protesters given the country of whom they protest against: the people of the place first
+        if actor.country and not (borrowed and _place_country(event, index)):
+            if actor.country_from is None:
+                setattr(event, side, replace(actor, country_from="text"))
+            continue
+        role_only = record is None or record.kind == "sector"
+        # a person the tables and the text give no country ("Ilyas Ali Hassan, a member of the upper house"):
+        # the article's home only, not the place (a visitor speaks where they are)
+        person = record is not None and record.kind == "person" and not record.country
+        if not (role_only or person) or not (actor.sector in LOCAL_SECTORS or (person and actor.sector is None)):
+            continue
+        country, origin = (None if person else _place_country(event, index)), "place"
+        src = event.source
+        if country is None and side == "target" and event.plover.type == "COERCE" and src is not None and (
+            src.country and len(src.country) == 3 and src.sector in STATE_SECTORS
+        ):
+            # "Egyptian police arrested 12 people": the state's own people, placed as the state was
+            country, origin = src.country, src.country_from or "text"
+        if country is None:
+            home = index.home_country()
+            country, origin = (home.iso3 if home else None), "article"
+        if country is not None:
+            setattr(event, side, replace(actor, country=country, code=actor_code(country, actor.sector),
+                                         country_from=origin))  # fmt: skip
+            home_rule = origin != "place" and side == "target" and src is not None and country == src.country
+            event.extractor += f"+{side}:home" if home_rule else f"+{side}:role-{origin}"
+
+
+def _place_country(event: Event, index: ActorIndex | None = None) -> str | None:
+    """The country of the place named in the event's own sentence: the enrich stage's place, else one country
+    the sentence names as a place ("in Nigeria", "across Sudan")."""
+    place = event.location
+    if place is not None and place.country and place.start is not None and (
+        event.evidence.start <= place.start < event.evidence.end
+    ):
+        return place.country
+    if index is None:
+        return None
+    sent = index.doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    found = set()
+    for tok in sent if sent is not None else ():
+        actor = index.actor_of(tok)
+        if actor is not None and actor.kind == "state" and actor.country and (
+            tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+        ):
+            found.add(actor.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def finish_sides(event: Event) -> None:
+    """The last step on an event's sides: an intergovernmental body and its officials take the CAMEO country
+    slot "IGO" (the UN, NATO, the EU, Guterres: code IGOUNO...), and every side with a country says where it came
+    from (a side the place fallbacks of ``events.target_from_place`` coded is "place")."""
+    for side in ("source", "target"):
+        actor = getattr(event, side)
+        if actor is None:
+            continue
+        if (actor.country is None or len(actor.country) > 3) and (actor.code or "").startswith("IGO"):
+            actor = replace(actor, country="IGO", country_from="text")
+        if actor.country and actor.country_from is None:
+            placed = f"+{side}:place" in event.extractor or (side == "source" and "+source:place" in event.extractor)
+            actor = replace(actor, country_from="place" if placed else "text")
+        setattr(event, side, actor)
 
 
 def actor_code(country: str, sector: str | None) -> str:
@@ -656,6 +965,7 @@ def resolve_actors(
     """Find and code every actor the article mentions; return the index the later stages ask."""
     index = ActorIndex(doc, knowledge, published)
     knowledge = index.knowledge
+    index.geographic.update(credit_tokens(doc, knowledge))  # datelines, agency credits, bylines: never actors
     exact, lower, keys = _matchers(knowledge, nlp)
     spans: list[tuple[Span, Match | None, str]] = []
     for matcher in (exact, lower):
@@ -669,7 +979,10 @@ def resolve_actors(
     spans.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
     people: list[tuple[Span, OfficeTerm | None]] = []
     for span, match, label in spans:
-        if any(i in index.token_actor for i in range(span.start, span.end)):
+        if any(i in index.token_actor or i in index.geographic for i in range(span.start, span.end)):
+            continue
+        if match is not None and match.kind == "geographic":
+            index.geographic.update(range(span.start, span.end))  # "Sea of Japan": no actor, and not Japan
             continue
         term = match.entry if match is not None and isinstance(match.entry, OfficeTerm) else None
         if term is not None and label == "table" and not _name_like(span):
@@ -703,6 +1016,8 @@ def _code_name(index: ActorIndex, span: Span, match: Match | None, label: str) -
     if match is not None and match.kind in ("country", "demonym", "capital"):
         country = match.entry
         assert isinstance(country, Country)
+        for i in range(span.start, span.end):
+            index.token_country.setdefault(i, country)
         if match.kind == "demonym" and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ != "":
             # "Russian President" / "Russian embassy": a modifier, coded through its head
             return

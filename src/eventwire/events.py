@@ -46,7 +46,15 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .actors import RELATIVE_PRONOUNS, ActorIndex, actor_code, against_modifier, clause_subject, noun_phrase
+from .actors import (
+    RELATIVE_PRONOUNS,
+    STATE_SECTORS,
+    ActorIndex,
+    actor_code,
+    against_modifier,
+    clause_subject,
+    noun_phrase,
+)  # fmt: skip
 from .enrich._data import load_yaml, word_set
 from .enrich.status import load_status_cues
 from .errors import DataFileError
@@ -374,11 +382,38 @@ def _dedupe(found: list[Found]) -> list[Found]:
         if kept is None or (e.confidence, len(e.cameo.code)) > (kept.event.confidence, len(kept.event.cameo.code)):
             best[key] = item
     chosen = {id(item) for item in best.values()}
-    kept = [item for item in found if id(item) in chosen]
+    kept = _join_halves([item for item in found if id(item) in chosen])
     return [
         item for item in kept
         if not (_bare_noun(item) and any(_subsumes(other.event, item.event) for other in kept))
     ]  # fmt: skip
+
+
+def _join_halves(found: list[Found]) -> list[Found]:
+    """One act told in two halves of one sentence: an event with only a source and one of the same type with only
+    a target, whose triggers hang from one another ("Riot police used tear gas to disperse protesters": the police's
+    tear gas, the protesters' dispersal) are one event, the first with the second's target."""
+    dropped: set[int] = set()
+    for item in found:
+        e = item.event
+        if not e.plover.type or e.source is None or e.target is not None:
+            continue
+        for other in found:
+            o = other.event
+            if id(other) in dropped or o is e or o.sentence_index != e.sentence_index or o.plover.type != e.plover.type:
+                continue
+            if o.source is not None or o.target is None or not _hangs_together(item.anchor, other.anchor):
+                continue
+            e.target = o.target
+            e.extractor += "+target:joined"
+            dropped.add(id(other))
+            break
+    return [item for item in found if id(item) not in dropped]
+
+
+def _hangs_together(a: Token, b: Token) -> bool:
+    """Whether one token is the other's head or grand-head (a main verb and its purpose clause)."""
+    return any(y.i in (x.head.i, x.head.head.i) and x.i != y.i for x, y in ((a, b), (b, a)))
 
 
 def _bare_noun(item: Found) -> bool:
@@ -1388,8 +1423,6 @@ INTENDED_RECODE = {
 # Types whose acts fall on the people of a place: with no named target, the place's country is the target even
 # when it is the source's own ("Egyptian police arrested 12 in Cairo" → EGY).
 DOMESTIC_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
-# Sectors of a state's own coercive apparatus (government, police, military, courts, intelligence).
-STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "SPY"}
 
 
 # Meetings and talks happen somewhere without being done to it ("ministers will meet in Brussels"); a visit's

@@ -1,4 +1,5 @@
-"""The actor knowledge base: countries, organisations, role nouns (sectors) and office holders.
+"""The actor knowledge base: countries, organisations, role nouns (sectors), office holders, and geographic names
+that hold a country's name but are no actor ("Sea of Japan").
 
 The built-in tables live in ``eventwire/data/*.tsv`` (each documented in ``data/README.md``); a user adds or
 corrects rows with files of the same shape passed in ``extra`` (config ``data``). PETRARCH/TABARI dictionaries
@@ -33,7 +34,7 @@ from .errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-MatchKind = Literal["country", "demonym", "capital", "organization", "person", "sector"]
+MatchKind = Literal["country", "demonym", "capital", "organization", "person", "sector", "geographic"]
 
 COUNTRY_COLUMNS = (
     "iso3", "iso2", "name", "aliases", "demonyms", "capital", "capital_lat", "capital_lon", "capital_aliases",
@@ -41,6 +42,8 @@ COUNTRY_COLUMNS = (
 ORGANIZATION_COLUMNS = ("name", "aliases", "code", "country", "sector", "kind")
 SECTOR_COLUMNS = ("phrase", "sector", "kind")
 OFFICE_COLUMNS = ("name", "aliases", "country", "role", "sector", "start", "end")
+GEOGRAPHIC_COLUMNS = ("name", "aliases", "kind")
+GEOGRAPHIC_KINDS = frozenset({"sea", "gulf", "strait", "ocean", "bay", "channel", "river", "peninsula", "region", "state"})
 
 ORGANIZATION_KINDS = frozenset({"organization", "group", "person"})
 SECTOR_KINDS = frozenset({"person", "body"})
@@ -133,11 +136,21 @@ class SectorEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class GeographicName:
+    """A place whose name holds a country's name or demonym but which is no country as an actor ("Sea of
+    Japan", "Taiwan Strait", "Indian Ocean", "New Mexico")."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Match:
     """One reading of a surface form: which kind of thing it names, the entry, and the key that matched."""
 
     kind: MatchKind
-    entry: Country | Organization | OfficeTerm | SectorEntry
+    entry: Country | Organization | OfficeTerm | SectorEntry | GeographicName
     key: str
 
 
@@ -146,7 +159,7 @@ class LoadedFile:
     """A file the knowledge base was built from (for ``eventwire data list``)."""
 
     path: str
-    kind: str  # countries | organizations | sectors | offices | petrarch-actors | petrarch-agents
+    kind: str  # countries | organizations | sectors | offices | geographic | petrarch-actors | petrarch-agents
     rows: int
     builtin: bool
 
@@ -369,6 +382,16 @@ def read_sectors(path: Path) -> list[SectorEntry]:
     return out
 
 
+def read_geographic(path: Path) -> list[GeographicName]:
+    """Read and validate a table of geographic names that are no actor (seas, straits, peninsulas ...)."""
+    out = []
+    for lineno, row in _rows(path, GEOGRAPHIC_COLUMNS, ("name", "kind")):
+        if row["kind"] not in GEOGRAPHIC_KINDS:
+            raise _bad(path, lineno, "kind", row["kind"], f"is not one of {sorted(GEOGRAPHIC_KINDS)}")
+        out.append(GeographicName(name=row["name"], aliases=_split(row["aliases"]), kind=row["kind"]))
+    return out
+
+
 def read_offices(path: Path) -> list[OfficeTerm]:
     """Read and validate an office-holders table."""
     out = []
@@ -436,6 +459,7 @@ class ActorKnowledge:
         organizations: Iterable[Organization] = (),
         sectors: Iterable[SectorEntry] = (),
         offices: Iterable[OfficeTerm] = (),
+        geographic: Iterable[GeographicName] = (),
         petrarch_actors: object | None = None,
         petrarch_agents: object | None = None,
         files: Sequence[LoadedFile] = (),
@@ -448,6 +472,7 @@ class ActorKnowledge:
         for entry in sectors:
             self.sectors[entry.phrase] = entry
         self.offices: list[OfficeTerm] = _dedupe(offices, key=lambda t: (t.name, t.country, t.role, t.start))
+        self.geographic: list[GeographicName] = _dedupe(geographic, key=lambda g: g.name)
         self.petrarch_actors = petrarch_actors
         self.petrarch_agents = petrarch_agents
         self.files: tuple[LoadedFile, ...] = tuple(files)
@@ -470,6 +495,9 @@ class ActorKnowledge:
         for org in self.organizations:
             for form in (org.name, *org.aliases):
                 idx.add(form, Match("organization", org, form))
+        for place in self.geographic:
+            for form in (place.name, *place.aliases):
+                idx.add(form, Match("geographic", place, form))
         for term in self.offices:
             full = (term.name, *term.aliases)
             for form in full:
@@ -584,6 +612,7 @@ _PATTERNS = (
     ("organizations", "*organizations*.tsv"),
     ("sectors", "*sectors*.tsv"),
     ("offices", "*offices*.tsv"),
+    ("geographic", "*geographic*.tsv"),
 )
 
 
@@ -626,7 +655,7 @@ def load_actor_knowledge(extra: Sequence[str | Path] = (), builtin: bool = True)
     """Load the built-in actor tables plus ``extra`` files or folders (cached per argument tuple).
 
     Files are recognised by name: ``*countries*.tsv``, ``*organizations*.tsv``, ``*sectors*.tsv``,
-    ``*offices*.tsv`` (same columns as the built-in tables) and PETRARCH ``*.actors.txt`` / ``*.agents.txt``.
+    ``*offices*.tsv``, ``*geographic*.tsv`` (same columns as the built-in tables) and PETRARCH ``*.actors.txt`` / ``*.agents.txt``.
     Other files in a folder are left alone (they belong to other components).
     """
     return _load(tuple(str(Path(p).expanduser().resolve()) for p in extra), builtin)
@@ -645,6 +674,7 @@ def _load(extra: tuple[str, ...], builtin: bool) -> ActorKnowledge:
     organizations: list[Organization] = []
     sectors: list[SectorEntry] = []
     offices: list[OfficeTerm] = []
+    geographic: list[GeographicName] = []
     actor_files: list[Path] = []
     agent_files: list[Path] = []
     files: list[LoadedFile] = []
@@ -661,6 +691,9 @@ def _load(extra: tuple[str, ...], builtin: bool) -> ActorKnowledge:
         elif kind == "offices":
             rows = read_offices(path)
             offices += rows
+        elif kind == "geographic":
+            rows = read_geographic(path)
+            geographic += rows
         elif kind == "petrarch-actors":
             actor_files.append(path)
             continue
@@ -674,11 +707,11 @@ def _load(extra: tuple[str, ...], builtin: bool) -> ActorKnowledge:
         files.append(LoadedFile(str(path), "petrarch-actors", actors.count_from(path) if actors else 0, False))
     for path in agent_files:
         files.append(LoadedFile(str(path), "petrarch-agents", agents.count_from(path) if agents else 0, False))
-    return ActorKnowledge(countries, organizations, sectors, offices, actors, agents, files)
+    return ActorKnowledge(countries, organizations, sectors, offices, geographic, actors, agents, files)
 
 
 __all__ = [
-    "ActorKnowledge", "Country", "LoadedFile", "Match", "OfficeTerm", "Organization", "SectorEntry",
+    "ActorKnowledge", "Country", "GeographicName", "LoadedFile", "Match", "OfficeTerm", "Organization", "SectorEntry",
     "is_acronym", "load_actor_knowledge", "normalize_surface", "surname_forms", "read_countries",
-    "read_offices", "read_organizations", "read_sectors",
+    "read_geographic", "read_offices", "read_organizations", "read_sectors",
 ]

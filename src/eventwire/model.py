@@ -25,6 +25,9 @@ QuoteKind = Literal["direct", "indirect"]
 ActorKind = Literal["person", "state", "organization", "group", "sector", "unknown"]
 EventKind = Literal["event", "statement"]
 STATEMENT_CAMEO_ROOT = "01"  # CAMEO 010-019: make a public statement, decline to comment, ...
+# Where an event actor's country comes from: its own phrase ("Sudanese police", "police in Khartoum", a coded
+# name), a place named in its sentence, or the article's home country (its dateline, else its dominant country).
+CountryFrom = Literal["text", "place", "article"]
 
 
 @dataclass(slots=True)
@@ -111,6 +114,7 @@ class EventActor:
     sector: str | None = None
     code: str | None = None
     actor_id: str | None = None
+    country_from: CountryFrom | None = None  # None when there is no country
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ import datetime as dt
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as STOP_WORDS_EN
@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from . import attribution
 from ._version import __version__
-from .actors import has_unknown_names, resolve_actors
+from .actors import finish_sides, has_unknown_names, locate_roles, resolve_actors
 from .clean import clean
 from .config import DEFAULT, Config
 from .enrich.place import Gazetteer, event_place, load_gazetteer
@@ -36,7 +36,7 @@ from .headline import finite_headline, parseable_headline, present_forms, set_le
 from .knowledge import ActorKnowledge, load_actor_knowledge
 from .label import label_document
 from .lexicon import Lexicon, load_lexicon
-from .model import Article, DocStatus, DocumentResult, Event, EventActor, RawDocument, Versions, event_kind
+from .model import Article, DocStatus, DocumentResult, Event, RawDocument, Versions, event_kind
 from .nlp import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS, MAX_WORD_CHARS, load_pipeline, parse_articles
 
 
@@ -190,13 +190,13 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
     countries = index.country_counts()
     for item in found:
         _enrich(item, published, countries, res.gazetteer, res.versions)
+        locate_roles(item.event, index)
         recode_intended(item.event, res.lexicon)
+        finish_sides(item.event)
         item.event.kind = event_kind(item.event.plover, item.event.cameo)  # after every recoding step
     result.quotes = attribution.extract_quotes(doc, index.span_actor, lexicon=res.attribution)
     quote_speakers(found, result.quotes)  # "'We support Mauritius,' Misri said": the speaker's side acts
     events = [item.event for item in found if has_party(item.event)]
-    for event in events:
-        event.source, event.target = _international(event.source), _international(event.target)
     result.citations = attribution.extract_citations(doc, lexicon=res.attribution)
     attribution.link_citations(result.citations, events, doc, lexicon=res.attribution)
     result.events = events
@@ -211,17 +211,6 @@ def _code(article: Article, result: DocumentResult, doc: Doc, res: Resources) ->
                 f" ({overlong} over-long sentence{'s' if overlong > 1 else ''} not parsed: over "
                 f"{MAX_SENTENCE_WORDS} words, {MAX_SENTENCE_CHARS:,} characters or a word of {MAX_WORD_CHARS:,})"
             )
-
-
-def _international(actor: EventActor | None) -> EventActor | None:
-    """An intergovernmental body, or one of its officials, is coded with CAMEO's top-level code IGO as its
-    country ("IGO", not an ISO code and not empty), its full code kept ("IGOUNO", "IGOEUREEC"): the convention of
-    CAMEO and of event data keys, so that "UN -> Myanmar" counts as an IGO dyad instead of a one-sided event."""
-    if actor is None or not (actor.code or "").startswith("IGO"):
-        return actor
-    if actor.country is None or (actor.country.startswith("IGO") and len(actor.country) > 3):
-        return replace(actor, country="IGO")
-    return actor
 
 
 STOP_WORDS = frozenset(STOP_WORDS_EN)

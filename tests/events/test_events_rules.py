@@ -176,10 +176,14 @@ def test_burning_a_symbol_is_a_protest_against_whom_it_stands_for() -> None:
     assert event.target.country == "FRA" and event.source.country == "NER"  # the people of the place
 
 
-def test_violence_by_unnamed_people_takes_its_place_or_is_dropped() -> None:
+def test_violence_by_unnamed_people_takes_its_place_or_keeps_its_roles() -> None:
+    # changed with actors rule 9: the attacker and the victims are roles, placed by the sentence's place; with no
+    # place and no home country the event keeps its countryless roles instead of being dropped
     (event,) = _typed(_events("A suicide bomber killed 12 people at a market in Kabul."), "ASSAULT")
-    assert event.source is None and event.target.country == "AFG" and "+rule:unnamed-parties" in event.extractor
-    assert not _typed(_events("Unknown attackers killed two men overnight."), "ASSAULT")
+    assert (event.source.country, event.source.sector, event.source.country_from) == ("AFG", "INS", "place")
+    assert event.target.country == "AFG"
+    (event,) = _typed(_events("Unknown attackers killed two men overnight."), "ASSAULT")
+    assert event.source.sector == "INS" and event.source.country is None and event.source.country_from is None
 
 
 def test_a_denied_act_is_kept_with_the_status_denied() -> None:

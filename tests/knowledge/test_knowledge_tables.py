@@ -146,9 +146,9 @@ def test_sector_of_unknown(kb):
 
 def test_surface_forms_cover_every_kind(kb):
     kinds = {match.kind for _, match in kb.surface_forms()}
-    assert kinds == {"country", "demonym", "capital", "organization", "person", "sector"}
+    assert kinds == {"country", "demonym", "capital", "organization", "person", "sector", "geographic"}
     forms = {form for form, _ in kb.surface_forms()}
-    assert {"U.S.", "Kyiv", "Trump", "NATO", "foreign ministry"} <= forms
+    assert {"U.S.", "Kyiv", "Trump", "NATO", "foreign ministry", "Sea of Japan"} <= forms
 
 
 def test_loaded_once(kb):

@@ -45,8 +45,9 @@ def test_a_headline_in_the_historic_present_is_read_as_a_clause() -> None:
 def test_a_headline_act_counts_for_the_label_without_a_coded_party() -> None:
     article = Article(id="u1", title="Protesters Demand Faster Action on Unemployment", text="A story.")
     (head,) = headline_events([article])
-    assert [(e.plover.type, e.source, e.target) for e in head] == [("REQUEST", None, None)]
-    assert "+rule:no-coded-party" in head[0].extractor
+    # changed with actors rule 9: the protesters are a role party with no country, no longer no party at all
+    assert [(e.plover.type, e.target) for e in head] == [("REQUEST", None)]
+    assert head[0].source is not None and (head[0].source.sector, head[0].source.country) == ("OPP", None)
 
 
 def test_every_headline_with_a_trigger_word_is_parsed_and_title_case_lexicon_words_are_lowered() -> None:
