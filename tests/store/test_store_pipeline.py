@@ -1,11 +1,16 @@
 """End to end with the real pipeline: ``eventwire ingest`` on articles written for these tests, then query and
-recode. Slow (spaCy); skipped while ``eventwire.pipeline`` cannot be imported."""
+recode. Slow (spaCy); skipped while ``eventwire.pipeline`` cannot be imported.
+
+The commands run in this process (``eventwire.cli.main.main``), so they share the resources the test session has
+loaded once; a subprocess per command would load spaCy and the tables again each time (12 commands here).
+"""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
-import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -25,9 +30,13 @@ def pipeline():
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "eventwire.cli.main", *args], capture_output=True, text=True, timeout=600
-    )
+    """``eventwire ARGS`` in this process: its exit code, stdout and stderr, as a subprocess would give them."""
+    from eventwire.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(args))
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def test_three_reports_of_one_happening_and_one_a_week_later(pipeline, tmp_path):
