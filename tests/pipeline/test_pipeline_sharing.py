@@ -60,7 +60,9 @@ def test_threads_and_processes_code_as_a_sequential_run(shared_dir: Path) -> Non
     assert [r.name for r, a, b in zip(raws, sequential, pooled, strict=True) if a != b] == []
 
 
-def test_coding_never_reconfigures_the_shared_pipeline(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_coding_never_reconfigures_the_shared_pipeline(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Switching components on or off changes what every other thread's ``nlp.pipe`` runs at that moment."""
     load_resources(DEFAULT)
     before = (list(nlp.pipe_names), list(nlp.disabled))

@@ -7,13 +7,11 @@ loaded once; a subprocess per command would load spaCy and the tables again each
 
 from __future__ import annotations
 
-import io
 import json
-import subprocess
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+from storekit import run_cli as _cli
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "store"
 
@@ -27,16 +25,6 @@ def pipeline():
     except ImportError as exc:
         pytest.skip(f"eventwire.pipeline is not importable yet ({exc})")
     return pipeline
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    """``eventwire ARGS`` in this process: its exit code, stdout and stderr, as a subprocess would give them."""
-    from eventwire.cli.main import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(list(args))
-    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def test_three_reports_of_one_happening_and_one_a_week_later(pipeline, tmp_path):
