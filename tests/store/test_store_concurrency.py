@@ -1,4 +1,4 @@
-"""Real processes: an ingest killed with SIGKILL mid-run, and queries run while an ingest writes.
+"""Real processes: an ingest killed with SIGKILL mid-run, and queries (in this process) run while an ingest writes.
 
 They use ``eventwire ingest --from-results`` (hand-built DocumentResults, with a hidden per-batch delay) so they do
 not depend on NLP speed.
@@ -11,10 +11,11 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from storekit import actor, event, result, story_text, write_jsonl
+from storekit import actor, event, result, run_cli, story_text, write_jsonl
 
 from eventwire.store.db import open_store
 
@@ -71,10 +72,43 @@ def _state(db: Path) -> dict:
         }
 
 
-def _wait_for_commits(db: Path, proc: subprocess.Popen, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
+def _size(db: Path) -> int:
+    return sum(p.stat().st_size for p in (db, db.with_name(db.name + ".wal")) if p.exists())
+
+
+def _poll(condition: Callable[[], bool], proc: subprocess.Popen, what: str, timeout: float = 120.0) -> None:
+    """Poll until ``condition()`` holds while ``proc`` runs; fail naming ``what`` if it ends or time runs out."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert proc.poll() is None, (
+            f"the ingest ended before {what}: {proc.stderr.read() if proc.stderr else ''}"
+        )
+        assert time.monotonic() < deadline, f"no sign of {what} after {timeout:g} s"
+        time.sleep(0.01)
+
+
+def _writing(db: Path) -> Callable[[], bool]:
+    """The writer holds the file: its note appears once the schema is written (``eventwire.store.db``)."""
+    return db.with_name(db.name + ".writer.json").exists
+
+
+def _wait_for_a_commit(db: Path, proc: subprocess.Popen) -> None:
+    """Poll the database until the ingest has committed a batch.
+
+    DuckDB lets no other process open the file while the writer holds it, so the test watches what a commit
+    leaves on disk: once the writer's note is there (schema written), each committed batch is appended to the
+    WAL (or, after a checkpoint, to the file). A size that grew and then stayed still for several polls is a
+    finished commit: the ingest is in its ``--batch-delay`` pause after it, not writing.
+    """
+    _poll(_writing(db), proc, "the writer opened the database")
+    baseline = _size(db)
+    seen: list[int] = []
+
+    def committed() -> bool:
+        seen.append(_size(db))
+        return seen[-1] > baseline and len(seen) >= 5 and len(set(seen[-5:])) == 1
+
+    _poll(committed, proc, "a committed batch")
 
 
 def test_sigkill_mid_ingest_loses_nothing_committed_and_duplicates_nothing(results_file, tmp_path):
@@ -95,7 +129,7 @@ def test_sigkill_mid_ingest_loses_nothing_committed_and_duplicates_nothing(resul
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    _wait_for_commits(db, proc, 2.0)
+    _wait_for_a_commit(db, proc)
     assert proc.poll() is None, "the ingest finished before it could be killed"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -106,12 +140,7 @@ def test_sigkill_mid_ingest_loses_nothing_committed_and_duplicates_nothing(resul
     assert killed["events"] == (2 * count, 2 * count, 0) and killed["n_events"] == 2 * count
     assert killed["orphans"] == 0 and killed["mentions"] == 2 * count
 
-    again = subprocess.run(
-        _cli("ingest", "--from-results", str(results_file), "--db", str(db), "--no-progress"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    again = run_cli("ingest", "--from-results", str(results_file), "--db", str(db), "--no-progress")
     assert again.returncode == 0, again.stderr
     assert f"already stored {count}," in again.stderr
     final = _state(db)
@@ -142,31 +171,18 @@ def test_query_while_ingest_writes_waits_or_says_busy(results_file, tmp_path):
         text=True,
     )
     try:
-        time.sleep(0.8)
-        assert writer.poll() is None
-        busy = subprocess.run(
-            _cli("query", "--db", str(db), "--wait", "0.3", "--group-by", "type"),
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        _poll(_writing(db), writer, "the writer opened the database")
+        busy = run_cli("query", "--db", str(db), "--wait", "0.3", "--group-by", "type")
         assert busy.returncode == 3, busy.stderr
         assert (
             "busy" in busy.stderr and "eventwire ingest" in busy.stderr and f"pid {writer.pid}" in busy.stderr
         )
         assert "Traceback" not in busy.stderr
         for command in (["stats"], ["export", "--format", "csv"]):
-            other = subprocess.run(
-                _cli(*command, "--db", str(db), "--wait", "0.2"), capture_output=True, text=True
-            )
+            other = run_cli(*command, "--db", str(db), "--wait", "0.2")
             assert other.returncode == 3 and "Traceback" not in other.stderr
         # a reader that is willing to wait reads the finished, consistent database
-        patient = subprocess.run(
-            _cli("query", "--db", str(db), "--wait", "60", "--group-by", "type", "--format", "csv"),
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        patient = run_cli("query", "--db", str(db), "--wait", "60", "--group-by", "type", "--format", "csv")
     finally:
         writer.wait(timeout=120)
     assert writer.returncode == 0, writer.stderr

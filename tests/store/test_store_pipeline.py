@@ -1,14 +1,17 @@
 """End to end with the real pipeline: ``eventwire ingest`` on articles written for these tests, then query and
-recode. Slow (spaCy); skipped while ``eventwire.pipeline`` cannot be imported."""
+recode. Slow (spaCy); skipped while ``eventwire.pipeline`` cannot be imported.
+
+The commands run in this process (``eventwire.cli.main.main``), so they share the resources the test session has
+loaded once; a subprocess per command would load spaCy and the tables again each time (12 commands here).
+"""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from storekit import run_cli as _cli
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "store"
 
@@ -22,12 +25,6 @@ def pipeline():
     except ImportError as exc:
         pytest.skip(f"eventwire.pipeline is not importable yet ({exc})")
     return pipeline
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "eventwire.cli.main", *args], capture_output=True, text=True, timeout=600
-    )
 
 
 def test_three_reports_of_one_happening_and_one_a_week_later(pipeline, tmp_path):
