@@ -600,8 +600,8 @@ def _requirements(entry: Entry, token: Token, anchor: Token, lexicon: Lexicon) -
         return False  # "killed in a helicopter crash": no attack
     if req.object_pos and obj is not None and obj.pos_ not in req.object_pos:
         return False  # "Australia beat Colombia": a name beaten is a game or an election lost
-    if req.not_predicative and any(c.dep_ == "oprd" for c in token.children):
-        return False  # "called the ruling a landmark judgment": naming, not asking
+    if req.not_predicative and any(c.dep_ == "oprd" for c in (*token.children, *anchor.children)):
+        return False  # "called the ruling a landmark judgment": naming, not asking; "kept tariffs low": a level
     if req.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return False
     if req.subject:

