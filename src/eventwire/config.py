@@ -34,6 +34,14 @@ class Config:
     db: str = "eventwire.duckdb"
     workers: int = 1
 
+    def __post_init__(self) -> None:
+        # A JSON body or a TOML file gives lists, a single value may come bare; the config is hashed (resources
+        # are cached per config), so every sequence option is kept as a tuple of strings.
+        for name in ("data", "languages"):
+            value = getattr(self, name)
+            items = (value,) if isinstance(value, str | os.PathLike) else tuple(value)
+            object.__setattr__(self, name, tuple(str(v) for v in items))
+
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
