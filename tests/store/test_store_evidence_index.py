@@ -95,10 +95,13 @@ def _index_is_exact(store) -> None:
 
 
 def _as_version_1(path) -> None:
-    """Turn a database into what schema version 1 wrote: the same tables without the word index."""
+    """Turn a database into what schema version 1 wrote: the same tables without the word index (and without
+    the knowledge versions of schema version 3)."""
     import duckdb
 
     conn = duckdb.connect(str(path))
+    for table in ("articles", "events"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN knowledge_version")
     conn.execute("DROP TABLE evidence_index")
     conn.execute("ALTER TABLE canonical_events DROP COLUMN canonical_key")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
@@ -107,7 +110,7 @@ def _as_version_1(path) -> None:
 
 @pytest.mark.parametrize("read_only", [False, True])
 def test_version_1_database_is_upgraded_and_searches_alike(db_path, read_only):
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     with open_store(db_path) as store:
         Ingestor(store).ingest(_results(), batch_size=3)
         assert {row[0] for row in store.conn.execute("SELECT DISTINCT canonical_id FROM events").fetchall()}
@@ -120,7 +123,7 @@ def test_version_1_database_is_upgraded_and_searches_alike(db_path, read_only):
     assert "evidence_index" not in tables
 
     with open_store(db_path, read_only=read_only) as store:  # a reader upgrades too (nobody is writing)
-        assert store.schema_version() == 2
+        assert store.schema_version() == SCHEMA_VERSION
         _index_is_exact(store)
         for text in SEARCHES:
             assert _query_answer(store, text) == _scan_answer(store, text), text

@@ -41,7 +41,7 @@ import duckdb
 from .._version import __version__
 from ..errors import DatabaseBusy, SchemaVersionError, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 SCHEMA = """
@@ -68,7 +68,8 @@ CREATE TABLE IF NOT EXISTS articles (
     eventwire_version VARCHAR,
     lexicon_version VARCHAR,
     article_json VARCHAR,      -- the Article record without its text (removed lines, metadata...)
-    ingested_at TIMESTAMP
+    ingested_at TIMESTAMP,
+    knowledge_version VARCHAR  -- digest of the knowledge files it was coded with (eventwire.versions)
 );
 
 -- One row per event as one article reports it.
@@ -105,7 +106,8 @@ CREATE TABLE IF NOT EXISTS events (
     eventwire_version VARCHAR,
     lexicon_version VARCHAR,
     seen DATE,                 -- the article's publication date, else the day it was stored
-    record VARCHAR             -- the whole Event record as JSON
+    record VARCHAR,            -- the whole Event record as JSON
+    knowledge_version VARCHAR
 );
 
 -- One row per happening: events of different articles merged by the rule in merge.py.
@@ -261,8 +263,18 @@ def _add_evidence_index(conn: duckdb.DuckDBPyConnection) -> None:
     rebuild_evidence_index(conn)
 
 
+def _add_knowledge_version(conn: duckdb.DuckDBPyConnection) -> None:
+    """2 -> 3: articles and events record the knowledge version (NULL for rows coded before: ``recode`` codes
+    them again)."""
+    for table in ("articles", "events"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS knowledge_version VARCHAR")
+
+
 # Each migration takes a connection at version N (the key) and leaves it at version N + 1.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _add_evidence_index}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _add_evidence_index,
+    2: _add_knowledge_version,
+}
 
 LOCK_WAIT_STEP = 0.1
 

@@ -217,7 +217,7 @@ def _actor_cols(prefix: str, actor: EventActor | None) -> dict[str, Any]:
 
 
 def event_row(
-    event: Event, document_id: str, story_id: str, seen: date | None, versions: tuple[str, str]
+    event: Event, document_id: str, story_id: str, seen: date | None, versions: tuple[str, str, str]
 ) -> dict[str, Any]:
     """The ``events`` row of one event (the whole record kept as JSON in ``record``)."""
     loc = event.location
@@ -253,6 +253,7 @@ def event_row(
         "extractor": event.extractor,
         "eventwire_version": event.versions.eventwire if event.versions else versions[0],
         "lexicon_version": event.versions.lexicon if event.versions else versions[1],
+        "knowledge_version": (event.versions.knowledge if event.versions else versions[2]) or None,
         "seen": seen,
         "record": record_json(event),
     }
@@ -290,13 +291,12 @@ def word_bloom(words: Iterable[str]) -> int:
     return mask - (1 << 64) if mask >= 1 << 63 else mask
 
 
-def _versions(result: DocumentResult) -> tuple[str, str]:
-    if result.versions is not None:
-        return result.versions.eventwire, result.versions.lexicon
-    for event in result.events:
-        if event.versions is not None:
-            return event.versions.eventwire, event.versions.lexicon
-    return __version__, "unknown"
+def _versions(result: DocumentResult) -> tuple[str, str, str]:
+    """(eventwire, lexicon, knowledge) versions of a result; "" for a knowledge version it does not record."""
+    for versions in (result.versions, *(e.versions for e in result.events)):
+        if versions is not None:
+            return versions.eventwire, versions.lexicon, versions.knowledge
+    return __version__, "unknown", ""
 
 
 def article_from_row(text: str, article_json: str) -> Article:
@@ -585,6 +585,7 @@ class Ingestor:
                     "n_events": len(result.events),
                     "eventwire_version": versions[0],
                     "lexicon_version": versions[1],
+                    "knowledge_version": versions[2] or None,
                     "article_json": json.dumps(meta, ensure_ascii=False, default=str),
                     "ingested_at": now,
                 }
