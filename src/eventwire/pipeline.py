@@ -90,14 +90,17 @@ def process_articles(articles: Sequence[Article], config: Config = DEFAULT) -> l
 
 
 def _process_articles(articles: Sequence[Article], config: Config) -> list[DocumentResult]:
-    res = load_resources(config)
-    results = [DocumentResult(document_id=a.id, status="ok", article=a, versions=res.versions) for a in articles]
+    current = versions(config)
+    results = [DocumentResult(document_id=a.id, status="ok", article=a, versions=current) for a in articles]
     todo = []
     for article, result in zip(articles, results, strict=True):
         if article.language and article.language not in config.languages:
             result.status, result.reason = "skipped", f"language: {article.language}"
         else:
             todo.append((article, result))
+    if not todo:
+        return results  # nothing to code: no model is loaded
+    res = load_resources(config)
     docs = _parse([article.text for article, _ in todo], res, config)
     heads = _parse_headlines([_headline(article, res) for article, _ in todo], res, config)  # for the label only
     for (article, result), doc, head in zip(todo, docs, heads, strict=True):
