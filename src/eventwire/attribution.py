@@ -54,12 +54,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from .clean import dateline_end
-from .datafile import load_yaml_text
+from .datafile import read_yaml, user_files, validate
 from .errors import DataFileError
 from .model import Citation, CitationKind, Event, EventActor, Quote
 
@@ -279,15 +278,13 @@ def _compile(data: AttributionData) -> AttributionLexicon:
 
 
 def _read(path: Path | Any) -> AttributionData:
-    try:
-        raw = load_yaml_text(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"cannot read attribution data: {exc}", source=str(path)) from exc
-    try:
-        return AttributionData.model_validate(raw)
-    except ValidationError as exc:
-        where = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
-        raise DataFileError(f"invalid attribution data ({where})", source=str(path)) from exc
+    return validate(AttributionData, read_yaml(path), path)
+
+
+def attribution_files(extra: tuple[str, ...] = (), builtin: bool = True) -> list[Path]:
+    """The attribution files read for these ``--data`` paths: the built-in one, then the user's
+    ``*attribution*.yaml`` files (named, or in a folder named), in order."""
+    return ([Path(str(DATA_FILE))] if builtin else []) + user_files(extra, "attribution")
 
 
 @lru_cache(maxsize=8)
@@ -297,15 +294,10 @@ def load_attribution_lexicon(extra: tuple[str, ...] = (), *, builtin: bool = Tru
     ``extra`` names files or folders (the config's ``data`` list); the ``*attribution*.yaml`` files among them, and
     in the folders, are read in order. Other data files are left to their own loaders.
     """
-    data = _read(DATA_FILE) if builtin else AttributionData()
-    for item in extra:
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(path.glob("*attribution*.y*ml"))
-        else:
-            files = [path] if "attribution" in path.name and path.suffix in (".yaml", ".yml") else []
-        for file in files:
-            data = data.merged(_read(file))
+    files = attribution_files(tuple(extra), builtin)
+    data = _read(files[0]) if builtin else AttributionData()
+    for file in files[1:] if builtin else files:
+        data = data.merged(_read(file))
     try:
         return _compile(data)
     except re.error as exc:

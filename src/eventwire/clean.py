@@ -33,13 +33,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .config import DEFAULT, Config
-from .datafile import load_yaml_text
+from .datafile import LineMap, active_data, data_scope, merge, read_yaml, user_files, validate
 from .errors import BinaryInput, DataFileError, EmptyInput, InputTooLarge
 from .model import Article, RawDocument
 from .urls import document_id, outlet_from_url
@@ -90,14 +91,47 @@ class ChromeRules:
     action_words: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1)
+class _ChromePattern(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max_words: int = 40
+    require: str | None = None
+    regex: list[str] = Field(default_factory=list)
+
+
+class ChromeFile(BaseModel):
+    """The schema of ``chrome.yaml`` (and of a user's ``*chrome*.yaml``): unknown keys are an error."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int | str | None = None  # the file's own note; the knowledge version is the content digest
+    nav_words: list[str] = Field(default_factory=list)
+    section_words: list[str] = Field(default_factory=list)
+    action_words: list[str] = Field(default_factory=list)
+    nav_separators: str | None = None
+    patterns: dict[str, _ChromePattern] = Field(default_factory=dict)
+
+
+def chrome_files(extra: tuple[str, ...] = (), builtin: bool = True) -> list[Path]:
+    """The chrome files read for these ``--data`` paths: the built-in one, then the user's ``*chrome*.yaml``."""
+    own = [Path(str(resources.files("eventwire.data").joinpath("chrome.yaml")))] if builtin else []
+    return own + user_files(extra, "chrome")
+
+
 def load_chrome_rules() -> ChromeRules:
-    """Load and compile ``eventwire/data/chrome.yaml`` (once per process)."""
+    """``eventwire/data/chrome.yaml`` with the user's ``*chrome*.yaml`` files among the active ``--data`` paths
+    (``eventwire.datafile.data_scope``) laid over it (lists add, a pattern kind of the same name merges),
+    compiled once per set of paths."""
+    return _chrome_rules(*active_data())
+
+
+@lru_cache(maxsize=8)
+def _chrome_rules(extra: tuple[str, ...], builtin: bool) -> ChromeRules:
+    table: Any = LineMap()
+    for path in chrome_files(extra, builtin):
+        raw = read_yaml(path)
+        validate(ChromeFile, raw, path)
+        table = merge(table, raw or {})
+    raw = validate(ChromeFile, table, "chrome.yaml").model_dump()
     name = "chrome.yaml"
-    try:
-        raw = load_yaml_text(resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{name}: cannot read: {exc}") from exc
     kinds: list[_Kind] = []
     for kind, spec in (raw.get("patterns") or {}).items():
         try:
@@ -893,8 +927,14 @@ def clean(raw: RawDocument, config: Config = DEFAULT) -> Article:
     """Turn a ``RawDocument`` into an ``Article`` (body text, title, date, outlet, author, language).
 
     What the caller passed (url, published, outlet, title, id) wins over what the page says.
-    Raises ``EmptyInput`` when no text is left, ``BinaryInput`` for binary content.
+    Raises ``EmptyInput`` when no text is left, ``BinaryInput`` for binary content. Chrome is found with the
+    built-in ``chrome.yaml`` and the config's own ``*chrome*.yaml`` files (``--data``).
     """
+    with data_scope(config.data, config.builtin_data):
+        return _clean(raw, config)
+
+
+def _clean(raw: RawDocument, config: Config) -> Article:
     raw = _scrubbed(raw)
     source = raw.source
     content = raw.content or ""

@@ -661,15 +661,24 @@ def load_actor_knowledge(extra: Sequence[str | Path] = (), builtin: bool = True)
     return _load(tuple(str(Path(p).expanduser().resolve()) for p in extra), builtin)
 
 
-@lru_cache(maxsize=8)
-def _load(extra: tuple[str, ...], builtin: bool) -> ActorKnowledge:
-    from .petrarch_dict import load_petrarch_actors, load_petrarch_agents
-
+def _sources(extra: tuple[str, ...], builtin: bool) -> list[tuple[str, Path, bool]]:
     sources: list[tuple[str, Path, bool]] = []
     if builtin:
         sources += [(kind, DATA_DIR / f"{kind}.tsv", True) for kind, _ in _PATTERNS]
         sources += [(kind, DATA_DIR / name, True) for kind, name in _BUILTIN_EXTRA]
-    sources += [(kind, path, False) for kind, path in _collect(extra)]
+    return sources + [(kind, path, False) for kind, path in _collect(extra)]
+
+
+def actor_files(extra: Sequence[str | Path] = (), builtin: bool = True) -> list[Path]:
+    """The files ``load_actor_knowledge`` reads for these arguments, in order (for the knowledge version)."""
+    return [path for _, path, _ in _sources(tuple(str(Path(p).expanduser().resolve()) for p in extra), builtin)]
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...], builtin: bool) -> ActorKnowledge:
+    from .petrarch_dict import load_petrarch_actors, load_petrarch_agents
+
+    sources = _sources(extra, builtin)
     countries: list[Country] = []
     organizations: list[Organization] = []
     sectors: list[SectorEntry] = []
@@ -711,7 +720,7 @@ def _load(extra: tuple[str, ...], builtin: bool) -> ActorKnowledge:
 
 
 __all__ = [
-    "ActorKnowledge", "Country", "GeographicName", "LoadedFile", "Match", "OfficeTerm", "Organization", "SectorEntry",
+    "ActorKnowledge", "Country", "GeographicName", "actor_files", "LoadedFile", "Match", "OfficeTerm", "Organization", "SectorEntry",
     "is_acronym", "load_actor_knowledge", "normalize_surface", "surname_forms", "read_countries",
     "read_geographic", "read_offices", "read_organizations", "read_sectors",
 ]

@@ -80,10 +80,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .datafile import load_yaml_text
+from .cache import cached
+from .datafile import LineMap, digest, read_yaml, validate
 from .errors import DataFileError
 
 DATA = resources.files("eventwire") / "data"
@@ -310,21 +310,34 @@ def _word_forms(lexicon: Lexicon) -> set[str]:
     return forms
 
 
+# A lexicon file is a list of entries, or a mapping with the list under ``entries`` and, under ``shared``, word
+# lists and modifier maps that entries reference with YAML aliases (read only through those aliases).
+_FILE_KEYS = ("entries", "shared")
+
+
 def _read_yaml(path: Path, text: str) -> list[Entry]:
-    try:
-        raw = load_yaml_text(text) or []
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{path}: not valid YAML: {exc}") from exc
+    raw = read_yaml(path, text) or []
+    if isinstance(raw, dict):
+        for key in raw:
+            if key not in _FILE_KEYS:
+                line = raw.lines.get(key) if isinstance(raw, LineMap) else None
+                at = f"line {line}: " if line else ""
+                raise DataFileError(f"{at}unknown key {key!r} (known: {', '.join(_FILE_KEYS)})", source=str(path))
     items = raw.get("entries", []) if isinstance(raw, dict) else raw
     if not isinstance(items, list):
-        raise DataFileError(f"{path}: expected a list of entries")
+        raise DataFileError("expected a list of entries", source=str(path))
     entries = []
     for i, item in enumerate(items):
-        try:
-            entries.append(Entry(**item, file=path.name))
-        except (ValidationError, TypeError) as exc:
-            name = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
-            raise DataFileError(f"{path}: entry {name}: {exc}") from exc
+        name = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+        if not isinstance(item, dict):
+            raise DataFileError(f"entry {name}: an entry is a mapping of keys", source=str(path))
+        if "file" in item:
+            line = item.lines.get("file") if isinstance(item, LineMap) else None
+            raise DataFileError(f"line {line}: entry {name}: unknown key 'file'", source=str(path))
+        fields = LineMap(item)
+        fields.lines, fields.line = getattr(item, "lines", {}), getattr(item, "line", 0)
+        fields["file"] = path.name
+        entries.append(validate(Entry, fields, path, where=(f"entry {name}",)))
     return entries
 
 
@@ -347,11 +360,6 @@ def read_cameo_table(path: Path, text: str) -> dict[str, CameoInfo]:
     return rows
 
 
-def _version_of(text: str) -> str | None:
-    match = re.search(r"^#\s*version:\s*(\S+)", text, re.MULTILINE)
-    return match.group(1) if match else None
-
-
 def _yaml_files(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
@@ -362,23 +370,36 @@ def _yaml_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+def lexicon_files(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[Path]:
+    """The files ``load_lexicon`` reads for these arguments, in order: ``cameo.tsv`` and ``lexicon/*.yaml``
+    (built-in), then the user's ``*lexicon*.yaml`` files. The lexicon version is their digest."""
+    files: list[Path] = []
+    if builtin:
+        folder = Path(str(DATA / "lexicon"))
+        files.append(Path(str(DATA / "cameo.tsv")))
+        files += sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+    return files + _yaml_files(extra)
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(extra: tuple[str, ...] = (), builtin: bool = True) -> Lexicon:
-    """Load the built-in lexicon (and the user's ``*lexicon*.yaml`` files in ``extra``), once per process."""
+    """Load the built-in lexicon (and the user's ``*lexicon*.yaml`` files in ``extra``), once per process; from
+    the compiled cache (``eventwire.cache``) when its source files have not changed. Its ``version`` is the
+    digest of those files."""
+    files = lexicon_files(extra, builtin)
+    version = digest(files)
+    return cached("lexicon", version, lambda: _build_lexicon(files, version))
+
+
+def _build_lexicon(files: Sequence[Path], version: str) -> Lexicon:
     entries: list[Entry] = []
     cameo: dict[str, CameoInfo] = {}
-    version = "user"
-    if builtin:
-        table = DATA / "cameo.tsv"
-        cameo.update(read_cameo_table(Path(str(table)), table.read_text(encoding="utf-8")))
-        folder = DATA / "lexicon"
-        for item in sorted(folder.iterdir() if folder.is_dir() else [], key=lambda t: t.name):
-            if item.name.endswith(".yaml"):
-                text = item.read_text(encoding="utf-8")
-                version = _version_of(text) or version
-                entries += _read_yaml(Path(str(item)), text)
-    for path in _yaml_files(extra):
-        entries += _read_yaml(path, path.read_text(encoding="utf-8"))
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".tsv":
+            cameo.update(read_cameo_table(path, text))
+        else:
+            entries += _read_yaml(path, text)
     seen: dict[str, str] = {}
     for entry in entries:
         if entry.id in seen:

@@ -173,8 +173,12 @@ class Quantity:
 
 @dataclass(slots=True)
 class Versions:
+    """What coded a result: the eventwire release and the digests of the lexicon files and of the other knowledge
+    files that were loaded, the user's included (``eventwire.versions``)."""
+
     eventwire: str
     lexicon: str
+    knowledge: str = ""
 
 
 @dataclass(slots=True)

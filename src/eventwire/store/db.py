@@ -43,7 +43,7 @@ import duckdb
 from .._version import __version__
 from ..errors import DatabaseBusy, SchemaVersionError, StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 SCHEMA = """
@@ -70,7 +70,8 @@ CREATE TABLE IF NOT EXISTS articles (
     eventwire_version VARCHAR,
     lexicon_version VARCHAR,
     article_json VARCHAR,      -- the Article record without its text (removed lines, metadata...)
-    ingested_at TIMESTAMP
+    ingested_at TIMESTAMP,
+    knowledge_version VARCHAR  -- digest of the knowledge files it was coded with (eventwire.versions)
 );
 
 -- One row per event as one article reports it.
@@ -108,7 +109,8 @@ CREATE TABLE IF NOT EXISTS events (
     eventwire_version VARCHAR,
     lexicon_version VARCHAR,
     seen DATE,                 -- the article's publication date, else the day it was stored
-    record VARCHAR             -- the whole Event record as JSON
+    record VARCHAR,            -- the whole Event record as JSON
+    knowledge_version VARCHAR
 );
 
 -- One row per happening: events of different articles merged by the rule in merge.py.
@@ -277,8 +279,19 @@ def _add_kind(conn: duckdb.DuckDBPyConnection) -> None:
         conn.execute(f"UPDATE {table} SET kind = {STATEMENT_SQL}")
 
 
+def _add_knowledge_version(conn: duckdb.DuckDBPyConnection) -> None:
+    """3 -> 4: articles and events record the knowledge version (NULL for rows coded before: ``recode`` codes
+    them again)."""
+    for table in ("articles", "events"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS knowledge_version VARCHAR")
+
+
 # Each migration takes a connection at version N (the key) and leaves it at version N + 1.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _add_evidence_index, 2: _add_kind}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _add_evidence_index,
+    2: _add_kind,
+    3: _add_knowledge_version,
+}
 
 LOCK_WAIT_STEP = 0.1
 

@@ -218,7 +218,7 @@ def _actor_cols(prefix: str, actor: EventActor | None) -> dict[str, Any]:
 
 
 def event_row(
-    event: Event, document_id: str, story_id: str, seen: date | None, versions: tuple[str, str]
+    event: Event, document_id: str, story_id: str, seen: date | None, versions: tuple[str, str, str]
 ) -> dict[str, Any]:
     """The ``events`` row of one event (the whole record kept as JSON in ``record``)."""
     loc = event.location
@@ -255,6 +255,7 @@ def event_row(
         "extractor": event.extractor,
         "eventwire_version": event.versions.eventwire if event.versions else versions[0],
         "lexicon_version": event.versions.lexicon if event.versions else versions[1],
+        "knowledge_version": (event.versions.knowledge if event.versions else versions[2]) or None,
         "seen": seen,
         "record": record_json(event),
     }
@@ -292,13 +293,12 @@ def word_bloom(words: Iterable[str]) -> int:
     return mask - (1 << 64) if mask >= 1 << 63 else mask
 
 
-def _versions(result: DocumentResult) -> tuple[str, str]:
-    if result.versions is not None:
-        return result.versions.eventwire, result.versions.lexicon
-    for event in result.events:
-        if event.versions is not None:
-            return event.versions.eventwire, event.versions.lexicon
-    return __version__, "unknown"
+def _versions(result: DocumentResult) -> tuple[str, str, str]:
+    """(eventwire, lexicon, knowledge) versions of a result; "" for a knowledge version it does not record."""
+    for versions in (result.versions, *(e.versions for e in result.events)):
+        if versions is not None:
+            return versions.eventwire, versions.lexicon, versions.knowledge
+    return __version__, "unknown", ""
 
 
 def article_from_row(text: str, article_json: str) -> Article:
@@ -376,25 +376,35 @@ class Ingestor:
         self.store = store
         self.force = force
         self.copies = CopyIndex(store)
-        self._raw_hashes: dict[str, str] = {}
+        self._raw_hashes: dict[str, str] = {}  # document id -> hash of the page as read
+        self._raw_by_source: dict[str, str] = {}  # the same for pages read without a URL, by their source
         self.report = IngestReport()
 
     # -- pipeline hook
     def known(self, raw: RawDocument) -> bool:
         """True when this page (same normalised URL, same content as read) is stored already.
 
-        The pipeline calls it before the NLP, so unchanged pages are not coded twice. A page with no URL is
-        always coded (its identity is its clean text) and recognised as stored when written.
+        The pipeline calls it before the NLP, so unchanged pages are not coded twice. A page with no URL given
+        (a file whose URL, if any, is inside it) is known when an article stored from exactly the same content
+        is there: cleaning it again would give the same article.
         """
-        if self.force or not normalize_url(raw.url):
+        if self.force:
             return False
-        doc_id = make_document_id(raw.url, "")
         digest = raw_hash(raw)
+        if not normalize_url(raw.url):
+            self._raw_by_source[raw.source] = digest
+            found = self.store.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ? LIMIT 1", [digest])
+            return found.fetchone() is not None
+        doc_id = make_document_id(raw.url, "")
         self._raw_hashes[doc_id] = digest
         row = self.store.conn.execute(
             "SELECT raw_hash FROM articles WHERE document_id = ?", [doc_id]
         ).fetchone()
         return bool(row and row[0] == digest)
+
+    def _raw_of(self, doc: str, result: DocumentResult) -> str | None:
+        source = result.article.source if result.article is not None else None
+        return self._raw_hashes.get(doc) or (self._raw_by_source.get(source) if source else None)
 
     # -- batches
     def ingest(
@@ -531,7 +541,7 @@ class Ingestor:
             if doc in stored:
                 if stored[doc][0] == hashes[doc] and not self.force:
                     report.already_stored += 1
-                    new_raw = self._raw_hashes.get(doc)
+                    new_raw = self._raw_of(doc, todo[doc])
                     if new_raw and new_raw != stored[doc][1]:
                         conn.execute("UPDATE articles SET raw_hash = ? WHERE document_id = ?", [new_raw, doc])
                     del todo[doc]
@@ -615,13 +625,14 @@ class Ingestor:
                     "source": article.source,
                     "text": article.text,
                     "text_hash": thash,
-                    "raw_hash": self._raw_hashes.get(doc) or article.metadata.get("raw_sha256"),
+                    "raw_hash": self._raw_of(doc, result) or article.metadata.get("raw_sha256"),
                     "story_id": story,
                     "copy_of": copy_of,
                     "minhash": mh_blob,
                     "n_events": len(result.events),
                     "eventwire_version": versions[0],
                     "lexicon_version": versions[1],
+                    "knowledge_version": versions[2] or None,
                     "article_json": json.dumps(meta, ensure_ascii=False, default=str),
                     "ingested_at": now,
                 }
