@@ -55,6 +55,7 @@ from .actors import (
     clause_subject,
     noun_phrase,
 )  # fmt: skip
+from .datafile import active_data
 from .enrich._data import load_yaml, word_set
 from .enrich.status import load_status_cues
 from .errors import DataFileError
@@ -137,10 +138,15 @@ class RoleCues:
     in_force: frozenset[str]  # "in place": the verb keeps its object's act in force ("kept tariffs in place")
 
 
-@lru_cache(maxsize=1)
 def load_role_cues() -> RoleCues:
-    """Load (once) the role cue lists from ``eventwire/data/role_cues.yaml``."""
-    table = load_yaml(ROLE_CUES_FILE, ("reciprocal", "nominal_agent", "quote_frame", "co_actors", "light_phrases"))
+    """The role cue lists of ``eventwire/data/role_cues.yaml`` and of the user's ``*role_cues*.yaml`` files among the
+    active ``--data`` paths (``eventwire.datafile.data_scope``), loaded once per set of paths."""
+    return _role_cues(*active_data())
+
+
+@lru_cache(maxsize=8)
+def _role_cues(extra: tuple[str, ...], builtin: bool) -> RoleCues:
+    table = load_yaml(ROLE_CUES_FILE, extra, builtin)
     pairs = set()
     for phrase in word_set(table, "reciprocal", "pronouns", source=ROLE_CUES_FILE):
         words = phrase.split()

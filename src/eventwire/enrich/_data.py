@@ -46,6 +46,7 @@ class _Hypothetical(_Strict):
     governors: Words = Field(default_factory=list)
     modifiers: Words = Field(default_factory=list)
     nouns: Words = Field(default_factory=list)
+    settings: Words = Field(default_factory=list)  # an act during one of these is played, not done ("a drill")
 
 
 class _Negated(_Strict):
@@ -79,6 +80,8 @@ class TimeCuesFile(_Strict):
     find: Words = Field(default_factory=list)
     vague: Words = Field(default_factory=list)
     not_dates: Words = Field(default_factory=list)
+    background: Words = Field(default_factory=list)  # modifiers that put an act in the background ("has long")
+    background_markers: Words = Field(default_factory=list)  # subordinators of a background clause ("since")
     prepositions: Words = Field(default_factory=list)
 
 
@@ -90,6 +93,7 @@ class PlaceCuesFile(_Strict):
     motion_lemmas: Words = Field(default_factory=list)
     place_object_lemmas: Words = Field(default_factory=list)
     place_head_nouns: Words = Field(default_factory=list)
+    admin1_suffixes: Words = Field(default_factory=list)  # words that name a first-level division ("province")
     place_labels: Words = Field(default_factory=lambda: ["GPE", "LOC", "FAC"])
     min_other_label_population: int = 100000
 
@@ -108,11 +112,44 @@ class UnitsFile(_Strict):
     currencies: dict[str, str] = Field(default_factory=dict)
 
 
+class _Reciprocal(_Strict):
+    pronouns: Words = Field(default_factory=list)
+
+
+class _NominalAgent(_Strict):
+    preps: Words = Field(default_factory=list)
+
+
+class _QuoteFrame(_Strict):
+    first_person: Words = Field(default_factory=list)
+
+
+class _CoActors(_Strict):
+    subject_preps: Words = Field(default_factory=list)
+    member_preps: Words = Field(default_factory=list)
+
+
+class _LightPhrases(_Strict):
+    object_in_force: Words = Field(default_factory=list)
+
+
+class RoleCuesFile(_Strict):
+    """``role_cues.yaml``: the grammar words that decide an event's source and target."""
+
+    version: int | str | None = None
+    reciprocal: _Reciprocal = Field(default_factory=_Reciprocal)
+    nominal_agent: _NominalAgent = Field(default_factory=_NominalAgent)
+    quote_frame: _QuoteFrame = Field(default_factory=_QuoteFrame)
+    co_actors: _CoActors = Field(default_factory=_CoActors)
+    light_phrases: _LightPhrases = Field(default_factory=_LightPhrases)
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
     "status_cues.yaml": StatusCuesFile,
     "time_cues.yaml": TimeCuesFile,
     "place_cues.yaml": PlaceCuesFile,
     "units.yaml": UnitsFile,
+    "role_cues.yaml": RoleCuesFile,
 }
 
 
