@@ -35,17 +35,15 @@ class Config:
     workers: int = 1
 
     def __post_init__(self) -> None:
-        """Lists (what a JSON body or a TOML array gives) become tuples, so a Config stays hashable: the loaded
-        resources are cached per Config."""
+        """Lists (what a JSON body or a TOML array gives) become tuples of strings, and a bare string or path is one
+        item, so a Config stays hashable: the loaded resources are cached per Config."""
         for name in _TUPLE_FIELDS:
             value = getattr(self, name)
-            if isinstance(value, str):
-                raise ConfigError(f"option {name!r} takes a list, not the string {value!r}")
-            if not isinstance(value, tuple):
-                try:
-                    object.__setattr__(self, name, tuple(value))
-                except TypeError as exc:
-                    raise ConfigError(f"option {name!r} has a bad value {value!r}: {exc}") from exc
+            items = (value,) if isinstance(value, str | os.PathLike) else value
+            try:
+                object.__setattr__(self, name, tuple(str(v) for v in items))
+            except TypeError as exc:
+                raise ConfigError(f"option {name!r} has a bad value {value!r}: {exc}") from exc
 
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

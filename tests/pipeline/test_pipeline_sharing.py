@@ -93,5 +93,6 @@ def test_config_accepts_lists_as_a_json_body_gives_them() -> None:
     assert config == DEFAULT and hash(config) == hash(DEFAULT)
     assert Config(data=["a.yaml", "b"]).data == ("a.yaml", "b")
     assert pickle.loads(pickle.dumps(config)) == config
-    with pytest.raises(ConfigError, match="takes a list"):
-        Config(data="a.yaml")  # type: ignore[arg-type]
+    assert Config(data="a.yaml").data == ("a.yaml",)  # type: ignore[arg-type] - a bare value is one item
+    with pytest.raises(ConfigError, match="bad value"):
+        Config(data=3)  # type: ignore[arg-type]

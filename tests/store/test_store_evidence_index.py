@@ -112,7 +112,7 @@ def _as_version_1(path) -> None:
 
 @pytest.mark.parametrize("read_only", [False, True])
 def test_version_1_database_is_upgraded_and_searches_alike(db_path, read_only):
-    assert SCHEMA_VERSION == 3
+    assert SCHEMA_VERSION == 4
     with open_store(db_path) as store:
         Ingestor(store).ingest(_results(), batch_size=3)
         assert {row[0] for row in store.conn.execute("SELECT DISTINCT canonical_id FROM events").fetchall()}

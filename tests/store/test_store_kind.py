@@ -132,7 +132,7 @@ def test_other_exports_hold_statements_unless_filtered(filled):
 
 
 def test_schema_2_database_gains_the_kind_column(db_path):
-    assert SCHEMA_VERSION == 3
+    assert SCHEMA_VERSION == 4
     with open_store(db_path) as store:
         Ingestor(store).ingest(_results())
     conn = duckdb.connect(str(db_path))
@@ -141,7 +141,7 @@ def test_schema_2_database_gains_the_kind_column(db_path):
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     conn.close()
     with open_store(db_path, read_only=True) as store:  # a reader upgrades it in place
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION  # 2 -> 3 -> 4
         rows = store.conn.execute("SELECT cameo_code, kind FROM events ORDER BY cameo_code").fetchall()
         assert [k for _, k in rows] == ["statement", "statement", "event", "event", "event"]
         assert len(query(store, Filters()).rows) == 3
